@@ -1,0 +1,12 @@
+/**
+ * The rulesets and parameter files shipped with the package, one folder per jurisdiction under
+ * `rulesets/`. They are bundled into the build, so nothing is read from disk at run time.
+ */
+import shaoyangParameters from '../rulesets/cn.hunan.shaoyang/parameters.json';
+import shaoyang2020 from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
+
+/** Bundled ruleset files. */
+export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020];
+
+/** Bundled parameter files. */
+export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters];

@@ -1,0 +1,195 @@
+import { Dec } from './decimal';
+import { MissingParameterError, RuleEvaluationError } from './errors';
+import type { EvaluationScope } from './logic/compile';
+import { truthy } from './logic/truthy';
+import type { ParameterRegistry } from './parameters';
+import type { CompiledRule, LoadedRuleset } from './ruleset';
+import type { Localized } from './schemas';
+import type { JsonValue, ParameterRead, Reason, Warning } from './types';
+
+/** What a decision's rules are evaluated against: the ruleset, the date, the parameters. */
+export interface ContextOptions {
+  readonly ruleset: LoadedRuleset;
+  readonly asOf: string;
+  readonly params: ParameterRegistry;
+  readonly overrides: ReadonlyMap<string, string | number>;
+}
+
+/** Result of evaluating the rules of one scope for one subject. */
+export interface ScopeResult {
+  /** Ids of condition rules that did not hold, in file order. */
+  readonly failed: string[];
+  /** Values of every rule, by rule id then value name. */
+  readonly values: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * One decision in progress. Kind modules call it to evaluate rules and formulas, read
+ * parameters and warn; it keeps the reasons, the parameters read and the warnings.
+ */
+export class DecisionContext implements EvaluationScope {
+  readonly reasons: Reason[] = [];
+  readonly warnings: Warning[] = [];
+  readonly ruleset: LoadedRuleset;
+  readonly asOf: string;
+  private readonly reads = new Map<string, ParameterRead>();
+  private readonly paramValues = new Map<string, string | number>();
+  private readonly warned = new Set<string>();
+  private readonly byScope = new Map<string, CompiledRule[]>();
+  private currentValues: Record<string, unknown> = {};
+  private readonly opts: ContextOptions;
+
+  constructor(opts: ContextOptions) {
+    this.opts = opts;
+    this.ruleset = opts.ruleset;
+    this.asOf = opts.asOf;
+    for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
+  }
+
+  /** The value of a parameter for this decision (an override, else the one in force on asOf). */
+  param(id: string): string | number {
+    const cached = this.paramValues.get(id);
+    if (cached !== undefined) return cached;
+    const series = this.opts.params.get(id);
+    if (!series) throw new MissingParameterError(id, this.asOf, 'no such parameter');
+    let read: ParameterRead;
+    const override = this.opts.overrides.get(id);
+    if (override !== undefined) {
+      read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true };
+    } else {
+      const v = this.opts.params.valueOn(id, this.asOf);
+      if (!v) {
+        const windows = series.values.map((x) => `${x.from}..${x.to ?? 'open'}`).join(', ');
+        throw new MissingParameterError(id, this.asOf, `values exist for ${windows}`);
+      }
+      read = { id, value: v.value, effectiveFrom: v.from, effectiveTo: v.to, unit: series.unit, source: v.source, verified: v.verified, overridden: false };
+      if (!v.verified) {
+        this.warn('UNVERIFIED_PARAMETER', {
+          zh: `参数 ${id} 的取值 ${v.value}（${v.from} 起）尚未核实：${v.source}`,
+          en: `Parameter ${id} = ${v.value} (from ${v.from}) is not verified against its source: ${v.source}`,
+        }, id);
+      }
+    }
+    this.reads.set(id, read);
+    this.paramValues.set(id, read.value);
+    return read.value;
+  }
+
+  /** A named value of the rule being evaluated. */
+  value(name: string): unknown {
+    return this.currentValues[name];
+  }
+
+  /** Parameters read so far, in the order first read. */
+  parameters(): ParameterRead[] {
+    return [...this.reads.values()];
+  }
+
+  /** Adds a warning once per code and key. */
+  warn(code: string, message: Localized, key = ''): void {
+    const k = `${code}|${key}|${message.en}`;
+    if (this.warned.has(k)) return;
+    this.warned.add(k);
+    this.warnings.push({ code, message });
+  }
+
+  /** The rules of this decision's kind and a scope, in file order. */
+  rules(kind: string, scope: string): CompiledRule[] {
+    const key = `${kind}|${scope}`;
+    let list = this.byScope.get(key);
+    if (!list) {
+      list = this.ruleset.rules.filter((r) => r.kind === kind && r.scope === scope);
+      this.byScope.set(key, list);
+    }
+    return list;
+  }
+
+  /** Evaluates one rule, records its reason (and warning), returns whether it held. */
+  rule(rule: CompiledRule, data: unknown, subject?: string): { holds: boolean; values: Record<string, unknown> } {
+    const values: Record<string, unknown> = {};
+    let holds: boolean;
+    try {
+      this.currentValues = values;
+      for (const [name, expr] of rule.values) values[name] = expr(data, this);
+      holds = truthy(rule.test(data, this));
+    } catch (e) {
+      if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
+      throw new RuleEvaluationError(rule.id, e instanceof Error ? e.message : String(e));
+    } finally {
+      this.currentValues = {};
+    }
+    const template = holds ? rule.message.holds : rule.message.fails;
+    const message = { zh: interpolate(template.zh, values, subject, 'zh'), en: interpolate(template.en, values, subject, 'en') };
+    const reason: Reason =
+      subject === undefined ? { rule: rule.id, holds, citation: rule.citation, message } : { rule: rule.id, holds, subject, citation: rule.citation, message };
+    if (rule.values.length > 0) reason.values = toJsonValues(values);
+    if (rule.effect === 'warning') reason.effect = 'warning';
+    this.reasons.push(reason);
+    if (!holds && rule.effect === 'warning') this.warn(rule.warningCode ?? 'RULE_WARNING', message, subject);
+    return { holds, values };
+  }
+
+  /** Evaluates every rule of a kind and scope for one subject. */
+  evaluateScope(kind: string, scope: string, data: unknown, subject?: string): ScopeResult {
+    const failed: string[] = [];
+    const values: Record<string, Record<string, unknown>> = {};
+    for (const r of this.rules(kind, scope)) {
+      const res = this.rule(r, data, subject);
+      values[r.id] = res.values;
+      if (!res.holds && r.effect === 'condition') failed.push(r.id);
+    }
+    return { failed, values };
+  }
+
+  /** Evaluates a named formula of the ruleset. */
+  formula(id: string, data: unknown): unknown {
+    const f = this.ruleset.formulas.get(id);
+    if (!f) throw new RuleEvaluationError(id, `the ruleset ${this.ruleset.id} has no formula '${id}'`);
+    try {
+      return f.expr(data, this);
+    } catch (e) {
+      if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
+      throw new RuleEvaluationError(id, e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+/** A value as JSON: decimals become plain decimal strings. */
+export function toJsonValue(v: unknown): JsonValue {
+  if (v instanceof Dec) return v.toFixed();
+  if (v === undefined) return null;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (Array.isArray(v)) return v.map(toJsonValue);
+  if (typeof v === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toJsonValue(x);
+    return out;
+  }
+  return String(v);
+}
+
+function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = toJsonValue(v);
+  return out;
+}
+
+/** Fills `{name}` and `{name:4}` (4 decimals, half-up) in a message. */
+export function interpolate(template: string, values: Record<string, unknown>, subject: string | undefined, lang: 'zh' | 'en'): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)(?::(\d+))?\}/g, (_m, name: string, places?: string) => {
+    if (name === 'subject') return subject ?? '';
+    return formatValue(values[name], places === undefined ? undefined : Number(places), lang);
+  });
+}
+
+function formatValue(v: unknown, places: number | undefined, lang: 'zh' | 'en'): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.map((x) => formatValue(x, places, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (places !== undefined && (v instanceof Dec || typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
+    return new Dec(v instanceof Dec ? v : (v as string | number)).toFixed(places);
+  }
+  if (v instanceof Dec) return v.toFixed();
+  return String(v);
+}

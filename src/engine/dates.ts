@@ -1,0 +1,94 @@
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+
+/**
+ * Calendar dates as `YYYY-MM-DD` strings. No clock and no time zone: every date is read as a
+ * UTC midnight (`UTCDate`), so arithmetic is the same wherever the code runs.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(date: IsoDate): [number, number, number] | null {
+  const m = ISO_DATE.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return [y, mo, d];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether a value is a real calendar date written `YYYY-MM-DD` (2023-02-30 is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && parts(value) !== null;
+}
+
+function toUtc(date: IsoDate): UTCDate {
+  const p = parts(date);
+  if (!p) throw new TypeError(`expected a date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  return new UTCDate(p[0], p[1] - 1, p[2]);
+}
+
+function fromUtc(date: Date): IsoDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * Full years of age on a date (周岁). A birthday counts on the day itself; a 29 February birthday
+ * is reached on 1 March in a common year (the 28th is still a day short).
+ *
+ * @example ageOn('2004-02-29', '2020-02-29') // 16
+ */
+export function ageOn(birthDate: IsoDate, onDate: IsoDate): number {
+  const b = parts(birthDate);
+  const o = parts(onDate);
+  if (!b || !o) throw new TypeError(`expected dates YYYY-MM-DD, got ${birthDate} and ${onDate}`);
+  const beforeBirthday = o[1] < b[1] || (o[1] === b[1] && o[2] < b[2]);
+  return o[0] - b[0] - (beforeBirthday ? 1 : 0);
+}
+
+/** The date `n` calendar days later (earlier when negative). */
+export function addDaysIso(date: IsoDate, n: number): IsoDate {
+  return fromUtc(addDays(toUtc(date), n));
+}
+
+/**
+ * The date `n` months later; a day that the target month lacks becomes its last day
+ * (2020-01-31 + 1 month = 2020-02-29).
+ */
+export function addMonthsIso(date: IsoDate, n: number): IsoDate {
+  return fromUtc(addMonths(toUtc(date), n));
+}
+
+/** Calendar days from `from` to `to`, both ends included (same day = 1). */
+export function daysInclusive(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from)) + 1;
+}
+
+/** Calendar days from `from` to `to` (`to` − `from`; same day = 0). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from));
+}
+
+/** The date on which someone born on `birthDate` reaches `years` full years. */
+export function birthdayAt(birthDate: IsoDate, years: number): IsoDate {
+  const b = parts(birthDate);
+  if (!b) throw new TypeError(`expected a date YYYY-MM-DD, got ${birthDate}`);
+  const y = b[0] + years;
+  // 29 February in a common year: the age is reached on 1 March.
+  if (b[1] === 2 && b[2] === 29 && daysInMonth(y, 2) === 28) return `${y}-03-01`;
+  return `${String(y).padStart(4, '0')}-${String(b[1]).padStart(2, '0')}-${String(b[2]).padStart(2, '0')}`;
+}
+
+/** The earlier / later of two dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}

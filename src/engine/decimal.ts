@@ -1,0 +1,64 @@
+import Decimal from 'decimal.js';
+
+/**
+ * The package's own Decimal constructor (a clone, so the caller's global Decimal settings never
+ * change our arithmetic). 40 significant digits; rounding, where a rule asks for it, half-up.
+ */
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+const DECIMAL_PATTERN = /^-?(?:\d+)(?:\.\d+)?$/;
+
+/** Whether a value can be read as a decimal: a Decimal, a finite number or a plain decimal string. */
+export function isDecimalLike(value: unknown): boolean {
+  if (value instanceof Dec) return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= 100 && DECIMAL_PATTERN.test(value);
+  return false;
+}
+
+/** Reads a decimal; throws a TypeError naming the value when it is not one. */
+export function toDec(value: unknown): Dec {
+  if (value instanceof Dec) return value;
+  if (isDecimalLike(value)) return new Dec(value as string | number);
+  if (Decimal.isDecimal(value)) return new Dec((value as Decimal).toString());
+  throw new TypeError(`expected a decimal, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
+}
+
+/** Rounding modes a ruleset may name. */
+export const ROUNDING_MODES = {
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+} as const;
+export type RoundingMode = keyof typeof ROUNDING_MODES;
+
+/** Rounds to `places` decimals with the named mode (default half-up). */
+export function roundDec(value: Dec, places: number, mode: RoundingMode = 'half-up'): Dec {
+  return value.toDecimalPlaces(places, ROUNDING_MODES[mode]);
+}
+
+/** Money: rounded half-up to the fen, as a string with exactly two decimals (`"357897.60"`). */
+export function toMoney(value: Dec): string {
+  return value.toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+/** A decimal as a plain string without exponent (`"0.15"`). */
+export function decString(value: Dec): string {
+  return value.toFixed();
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
+import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
+import type { KindModule } from '../kinds/kind';
+import { DecisionContext } from './context';
+import { isDecimalLike } from './decimal';
+import { InputError, type Issue } from './errors';
+import { jurisdictionChain } from './jurisdiction';
+import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
+import { RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
+import { isoDate, zodIssues } from './schemas';
+import type { DecisionOf, RulesetRef } from './types';
+
+/** A decision of a kind (or of any kind). */
+export type Decision<K extends Kind = Kind> = { [P in K]: DecisionOf<P, KindOutcome<P>> }[K];
+
+/** Per-call parameter overrides: parameter id → value. */
+export type ParameterOverrides = Readonly<Record<string, string | number>>;
+
+/** What `evaluate` takes. */
+export type EvaluateRequest<K extends Kind = Kind> = {
+  [P in K]: {
+    kind: P;
+    /** Dotted jurisdiction (e.g. `cn.hunan.shaoyang`); may be left out when one jurisdiction decides the kind. */
+    jurisdiction?: string;
+    /** Whose rules and parameters apply; defaults to the input's decisive date. */
+    asOf?: string;
+    input: KindInput<P>;
+    /** Overrides used for this call whatever the date, reported with `overridden: true`. */
+    parameters?: ParameterOverrides;
+  };
+}[K];
+
+/** Options of the typed helpers (`engine.eligibility(input, options)`). */
+export interface EvaluateOptions {
+  jurisdiction?: string;
+  asOf?: string;
+  parameters?: ParameterOverrides;
+}
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /**
+   * Ruleset files (parsed JSON). One whose `id` matches a bundled ruleset replaces it; any other
+   * is added. Windows are checked again over the result.
+   */
+  rulesets?: readonly unknown[];
+  /** Parameter files. A series whose id matches a bundled one replaces it whole. */
+  parameters?: readonly unknown[];
+  /** Start from the bundled rulesets and parameters (default `true`). */
+  bundled?: boolean;
+}
+
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
+/** One typed method per kind: `engine.eligibility(input, options)`, `engine.laterSubsidy(...)`. */
+export type KindMethods = {
+  [K in Kind as CamelCase<K>]: (input: KindInput<K>, options?: EvaluateOptions) => Decision<K>;
+};
+
+/** The engine: rulesets and parameters loaded, validated and compiled once. */
+export interface EngineCore {
+  /** Makes a decision. Synchronous and pure: the same request gives a deep-equal decision. */
+  evaluate<K extends Kind>(request: EvaluateRequest<K>): Decision<K>;
+  /** Same as `evaluate({ kind, input, ...options })`. */
+  decide<K extends Kind>(kind: K, input: KindInput<K>, options?: EvaluateOptions): Decision<K>;
+  /** Every ruleset, ordered by jurisdiction and date. */
+  rulesets(): RulesetSummary[];
+  /** The ruleset with a content hash, if the engine has it. */
+  rulesetByHash(hash: string): RulesetSummary | undefined;
+  /** The kinds this engine decides. */
+  kinds(): Kind[];
+  /** Every parameter series. */
+  parameterSeries(): ParameterSeries[];
+  /** The value of a parameter in force on a date, if any. */
+  parameterOn(id: string, date: string): ParameterValue | undefined;
+}
+
+export type Engine = EngineCore & KindMethods;
+
+const requestEnvelope = z.strictObject({
+  kind: z.string().max(40),
+  jurisdiction: z.string().max(100).optional(),
+  asOf: isoDate.optional(),
+  input: z.unknown(),
+  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number()])).optional(),
+});
+
+function camelCase(s: string): string {
+  return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+function rulesetRef(r: LoadedRuleset): RulesetRef {
+  return {
+    id: r.id,
+    version: r.version,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    hash: r.hash,
+    source: { docNo: r.source.docNo, title: r.source.title, issuedOn: r.source.issuedOn },
+  };
+}
+
+function summary(r: LoadedRuleset): RulesetSummary {
+  return { id: r.id, jurisdiction: r.jurisdiction, kinds: [...r.kinds], version: r.version, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, source: { ...r.source }, hash: r.hash };
+}
+
+/** Merges caller files over bundled ones: same id replaces, new id is added. */
+function mergeById(base: readonly unknown[], extra: readonly unknown[]): unknown[] {
+  const idOf = (x: unknown) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
+  const out = [...base];
+  for (const e of extra) {
+    const id = idOf(e);
+    const i = typeof id === 'string' ? out.findIndex((b) => idOf(b) === id) : -1;
+    if (i >= 0) out[i] = e;
+    else out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Creates an engine with the bundled rulesets and parameters, plus any given. Validates and
+ * compiles everything once; throws `RulesetError` listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { createEngine } from 'zhengdi-rules';
+ * const engine = createEngine();
+ * const d = engine.eligibility({
+ *   noticeDate: '2023-05-10',
+ *   household: { originalCultivatedMu: '2.4', expropriatedCultivatedMu: '1.8', memberCount: 4 },
+ *   applicants: [{ id: 'A1', sex: 'female', birthDate: '1980-03-02', basis: 'member',
+ *                  collectiveMember: true, holdsContractRight: true }],
+ * });
+ * d.outcome.applicants[0].eligible; // true: 0.15 mu per person, aged 43, a member
+ * ```
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const bundled = options.bundled ?? true;
+  const params = ParameterRegistry.fromFiles([...(bundled ? BUNDLED_PARAMETERS : []), ...(options.parameters ?? [])]);
+  const kindModules = new Map<string, KindModule>(Object.entries(BUNDLED_KINDS) as Array<[string, KindModule]>);
+  const rulesets = RulesetRegistry.load(mergeById(bundled ? BUNDLED_RULESETS : [], options.rulesets ?? []), params, kindModules);
+
+  function evaluate<K extends Kind>(request: EvaluateRequest<K>): Decision<K> {
+    const issues: Issue[] = [];
+    const env = requestEnvelope.safeParse(request);
+    if (!env.success) throw new InputError(zodIssues(env.error));
+    const req = env.data;
+    const mod = kindModules.get(req.kind);
+    if (!mod) {
+      throw new InputError([{ path: ['kind'], message: `unknown kind '${req.kind}' (one of ${[...kindModules.keys()].join(', ')})` }]);
+    }
+    let jurisdiction = req.jurisdiction;
+    if (jurisdiction === undefined) {
+      const known = rulesets.jurisdictionsFor(req.kind);
+      if (known.length === 1) jurisdiction = known[0]!;
+      else issues.push({ path: ['jurisdiction'], message: `required: '${req.kind}' is decided by ${known.join(', ') || 'no ruleset'}` });
+    }
+    const parsed = mod.schema.safeParse(req.input);
+    if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
+    const overrides = new Map<string, string | number>();
+    const chain = new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
+    for (const [id, value] of Object.entries(req.parameters ?? {})) {
+      const series = params.get(id);
+      const at = ['parameters', id];
+      if (!series) issues.push({ path: at, message: 'unknown parameter' });
+      else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
+      else if (typeof value === 'number' && !Number.isFinite(value)) issues.push({ path: at, message: 'expected a finite number' });
+      else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ path: at, message: 'expected a decimal such as "0.3"' });
+      else overrides.set(id, typeof value === 'number' && Object.is(value, -0) ? 0 : value);
+    }
+    if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
+    const input = parsed.data;
+    const asOf = req.asOf ?? mod.decisiveDate(input);
+    const ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
+    const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
+    const outcome = mod.decide(ctx, input);
+    return {
+      kind: req.kind,
+      jurisdiction,
+      asOf,
+      ruleset: rulesetRef(ruleset),
+      outcome,
+      reasons: ctx.reasons,
+      parameters: ctx.parameters(),
+      warnings: ctx.warnings,
+    } as Decision<K>;
+  }
+
+  const core: EngineCore = {
+    evaluate,
+    decide: (kind, input, opts = {}) => evaluate({ ...opts, kind, input } as unknown as EvaluateRequest<typeof kind>),
+    rulesets: () =>
+      rulesets.list
+        .map(summary)
+        .sort((a, b) => (a.jurisdiction === b.jurisdiction ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.jurisdiction < b.jurisdiction ? -1 : 1)),
+    rulesetByHash: (hash) => {
+      const r = rulesets.byContentHash(hash);
+      return r ? summary(r) : undefined;
+    },
+    kinds: () => [...kindModules.keys()] as Kind[],
+    parameterSeries: () => params.all(),
+    parameterOn: (id, date) => params.valueOn(id, date),
+  };
+  const methods: Record<string, unknown> = {};
+  for (const kind of kindModules.keys()) {
+    methods[camelCase(kind)] = (input: unknown, opts: EvaluateOptions = {}) => evaluate({ ...opts, kind, input } as EvaluateRequest);
+  }
+  return Object.freeze({ ...core, ...methods }) as Engine;
+}

@@ -1,0 +1,77 @@
+import { Dec, ROUNDING_MODES, roundDec, toDec, type RoundingMode } from '../decimal';
+import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive, isIsoDate } from '../dates';
+
+/**
+ * Operators this package adds to JSON Logic. Each takes already-evaluated arguments, like a
+ * json-logic-js `add_operation`, so the same functions can be registered with json-logic-js to
+ * check that both agree. Decimal operators return Decimal values; compare them with the `dec`
+ * comparisons, never with `==`.
+ *
+ * `param` and `value` are not here: they read from the evaluation (the parameters in force and
+ * a rule's named values), see `compile.ts`.
+ */
+export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
+  // Exact arithmetic on decimals (areas, money). Any number of arguments for + and *.
+  'dec+': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.plus(toDec(x)), new Dec(0)),
+  'dec*': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.times(toDec(x)), new Dec(1)),
+  'dec-': (a, b) => (b === undefined ? toDec(a).neg() : toDec(a).minus(toDec(b))),
+  'dec/': (a, b) => {
+    const divisor = toDec(b);
+    if (divisor.isZero()) throw new TypeError('division by zero');
+    return toDec(a).div(divisor);
+  },
+  'dec-min': (...xs) => Dec.min(...xs.map(toDec)),
+  'dec-max': (...xs) => Dec.max(...xs.map(toDec)),
+  /** [x, places, mode?]: rounds to `places` decimals; mode is one of ROUNDING_MODES (default half-up). */
+  'dec-round': (x, places, mode) => roundDec(toDec(x), toPlaces(places), toMode(mode)),
+  'dec<': (a, b) => toDec(a).lt(toDec(b)),
+  'dec<=': (a, b) => toDec(a).lte(toDec(b)),
+  'dec>': (a, b) => toDec(a).gt(toDec(b)),
+  'dec>=': (a, b) => toDec(a).gte(toDec(b)),
+  'dec==': (a, b) => toDec(a).eq(toDec(b)),
+  /**
+   * [reported, exact]: whether a figure written on a form agrees with the exact value at the
+   * form's own precision (the exact value rounded half-up to as many decimals as the reported one).
+   */
+  'dec-agrees': (reported, exact) => {
+    const r = toDec(reported);
+    return roundDec(toDec(exact), r.decimalPlaces()).eq(r);
+  },
+
+  // Calendar dates, YYYY-MM-DD, no time zone.
+  /** [birthDate, date]: full years of age on the date (the birthday counts). */
+  'date-age': (birth, on) => ageOn(toDate(birth), toDate(on)),
+  /** [date, n]: the date n calendar days later. */
+  'date-add-days': (d, n) => addDaysIso(toDate(d), toInt(n)),
+  /** [date, n]: the date n months later (end of month clamps). */
+  'date-add-months': (d, n) => addMonthsIso(toDate(d), toInt(n)),
+  /** [from, to]: calendar days, both ends included. */
+  'date-days-inclusive': (a, b) => daysInclusive(toDate(a), toDate(b)),
+  /** [from, to]: calendar days from `from` to `to`. */
+  'date-days-between': (a, b) => daysBetween(toDate(a), toDate(b)),
+  /** [birthDate, years]: the date on which the age is reached. */
+  'date-birthday': (birth, years) => birthdayAt(toDate(birth), toInt(years)),
+};
+
+function toDate(value: unknown): string {
+  if (!isIsoDate(value)) throw new TypeError(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function toInt(value: unknown): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw new TypeError(`expected a whole number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+function toPlaces(value: unknown): number {
+  const n = toInt(value);
+  if (n < 0 || n > 20) throw new TypeError(`decimal places must be 0 to 20, got ${n}`);
+  return n;
+}
+
+function toMode(value: unknown): RoundingMode {
+  if (value === undefined || value === null) return 'half-up';
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(ROUNDING_MODES, value)) return value as RoundingMode;
+  throw new TypeError(`unknown rounding mode ${JSON.stringify(value)} (one of ${Object.keys(ROUNDING_MODES).join(', ')})`);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { isoDate, localized } from './schemas';
+
+/**
+ * The format of a ruleset file: one jurisdiction, one version, one effective window. Rules are
+ * JSON Logic; each cites its clause and explains itself in Chinese and English. See
+ * docs/rulesets.md for a walk-through.
+ */
+
+const ruleId = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'rule ids are lower-case words joined by - or .');
+const valueName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'value names are identifiers');
+
+export const ruleSchema = z.strictObject({
+  /** Stable id reported in reasons (e.g. `age-16`). */
+  id: ruleId,
+  /** The decision kind the rule belongs to. */
+  kind: z.string().min(1).max(40),
+  /** What the rule is evaluated for, as the kind defines it (e.g. `applicant`, `household`). */
+  scope: z.string().min(1).max(40),
+  /** The article cited (e.g. `二(一)`). */
+  clause: z.string().min(1).max(80),
+  /** The document cited, when it is not the ruleset's source. */
+  docNo: z.string().min(1).max(120).optional(),
+  /**
+   * `condition`: the decision depends on it. `warning`: when it does not hold, the decision
+   * carries a warning (with `warningCode`) but its outcome is unchanged.
+   */
+  effect: z.enum(['condition', 'warning']).default('condition'),
+  warningCode: z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/).optional(),
+  /** Named values computed before the test, shown in messages and reasons. */
+  values: z.record(valueName, z.unknown()).default({}),
+  /** JSON Logic; truthy = the rule holds. May read the values with `{"value": "name"}`. */
+  test: z.unknown(),
+  /** Texts for both outcomes; `{name}` or `{name:4}` (4 decimals) insert a value, `{subject}` the subject. */
+  message: z.strictObject({ holds: localized, fails: localized }),
+});
+export type RuleFile = z.input<typeof ruleSchema>;
+
+export const formulaSchema = z.strictObject({
+  id: ruleId,
+  kind: z.string().min(1).max(40),
+  clause: z.string().min(1).max(80).optional(),
+  description: localized.optional(),
+  /** JSON Logic computing the value. */
+  expr: z.unknown(),
+});
+
+export const rulesetFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Unique id, by convention `<jurisdiction>/<effectiveFrom>`. */
+  id: z.string().min(1).max(120),
+  /** Dotted, most general first: `cn.hunan.shaoyang`. */
+  jurisdiction: z.string().regex(/^[a-z]{2}(\.[a-z0-9-]+)*$/, 'a jurisdiction is dotted lower-case words, e.g. cn.hunan.shaoyang'),
+  kinds: z.array(z.string().min(1).max(40)).min(1),
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'a version is semver, e.g. 1.0.0'),
+  effectiveFrom: isoDate,
+  /** Last day in force (inclusive); null = open-ended. */
+  effectiveTo: isoDate.nullable(),
+  source: z.strictObject({
+    docNo: z.string().min(1).max(120),
+    title: z.string().min(1).max(300),
+    /** The document's date; null when it carries none. */
+    issuedOn: isoDate.nullable(),
+    /** Where the text is kept (e.g. the seed file). */
+    file: z.string().max(200).optional(),
+  }),
+  /** The document this one replaced, and whether the package carries it. */
+  supersedes: z
+    .strictObject({ docNo: z.string().min(1).max(120), available: z.boolean(), note: localized })
+    .optional(),
+  /** Choices the package made where the document is silent; each is warned on every decision. */
+  assumptions: z
+    .array(z.strictObject({ code: z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/), clause: z.string().optional(), message: localized }))
+    .default([]),
+  /** How a clause is read (documented, not warned). */
+  interpretations: z.array(z.strictObject({ id: ruleId, clause: z.string().min(1), text: localized })).default([]),
+  rules: z.array(ruleSchema),
+  formulas: z.array(formulaSchema).default([]),
+  /** Optional: the content hash; when present it must match the file's content. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'a hash is 64 lower-case hex digits').optional(),
+});
+
+/** A ruleset file as written (before defaults). */
+export type RulesetFile = z.input<typeof rulesetFileSchema>;
+/** A ruleset file as validated. */
+export type RulesetFileParsed = z.output<typeof rulesetFileSchema>;
+
+const parameterValueSchema = z.strictObject({
+  /** A number, or a string (decimals are best written as strings: "0.3"). */
+  value: z.union([z.string().max(100), z.number().refine(Number.isFinite, 'numbers must be finite')]),
+  /** First day in force. */
+  from: isoDate,
+  /** Last day in force (inclusive); null = until replaced. */
+  to: isoDate.nullable(),
+  /** Where the value comes from (document and article, or publication). */
+  source: z.string().min(1).max(500),
+  /** Whether the value has been checked against its source. */
+  verified: z.boolean(),
+  note: z.string().max(1000).optional(),
+});
+
+export const parameterSeriesSchema = z.strictObject({
+  description: localized,
+  unit: z.string().min(1).max(40),
+  values: z.array(parameterValueSchema).min(1),
+});
+
+export const parameterFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  jurisdiction: z.string().regex(/^[a-z]{2}(\.[a-z0-9-]+)*$/),
+  parameters: z.record(z.string().min(1).max(120), parameterSeriesSchema),
+});
+
+/** A parameter file as written. */
+export type ParameterFile = z.input<typeof parameterFileSchema>;
+export type ParameterValue = z.output<typeof parameterValueSchema>;

@@ -1,0 +1,269 @@
+import { contentHash } from './canonical-json';
+import { addDaysIso } from './dates';
+import { NoRulesetInForceError, RulesetError, type Issue } from './errors';
+import { jurisdictionChain } from './jurisdiction';
+import { compileLogic, type CompiledLogic } from './logic/compile';
+import type { ParameterRegistry } from './parameters';
+import { rulesetFileSchema, type RulesetFileParsed } from './ruleset-file';
+import { zodIssues, type Localized } from './schemas';
+
+/** Where a rule or item comes from: document number and article. */
+export interface Citation {
+  readonly docNo: string;
+  readonly article: string;
+}
+
+/** A rule ready to run. */
+export interface CompiledRule {
+  readonly id: string;
+  readonly kind: string;
+  readonly scope: string;
+  readonly citation: Citation;
+  readonly effect: 'condition' | 'warning';
+  readonly warningCode: string | undefined;
+  readonly values: ReadonlyArray<readonly [string, CompiledLogic]>;
+  readonly test: CompiledLogic;
+  readonly message: { readonly holds: Localized; readonly fails: Localized };
+}
+
+export interface CompiledFormula {
+  readonly id: string;
+  readonly kind: string;
+  readonly citation: Citation | undefined;
+  readonly expr: CompiledLogic;
+}
+
+/** The source document of a ruleset. */
+export interface RulesetSource {
+  readonly docNo: string;
+  readonly title: string;
+  readonly issuedOn: string | null;
+}
+
+/** What `engine.rulesets()` lists and every decision reports. */
+export interface RulesetSummary {
+  readonly id: string;
+  readonly jurisdiction: string;
+  readonly kinds: readonly string[];
+  readonly version: string;
+  readonly effectiveFrom: string;
+  /** Last day in force; null = open-ended. */
+  readonly effectiveTo: string | null;
+  readonly source: RulesetSource;
+  /** SHA-256 of the file's canonical JSON (RFC 8785), without its own `hash` field. */
+  readonly hash: string;
+}
+
+/** A validated, compiled ruleset. */
+export interface LoadedRuleset extends RulesetSummary {
+  readonly file: RulesetFileParsed;
+  readonly rules: readonly CompiledRule[];
+  readonly formulas: ReadonlyMap<string, CompiledFormula>;
+}
+
+/** What a ruleset needs to know about the kinds it may declare. */
+export interface KindShape {
+  /** Scopes a rule of this kind may have. */
+  readonly scopes: readonly string[];
+  /** Formulas a ruleset declaring this kind must provide. */
+  readonly formulas?: readonly string[];
+}
+
+/** The content hash of a ruleset file: SHA-256 of its canonical JSON without `hash`. */
+export function rulesetHash(raw: Record<string, unknown>): string {
+  const { hash: _ignored, ...content } = raw;
+  return contentHash(content);
+}
+
+/** Validates and compiles one ruleset file; every problem goes to `issues`. */
+export function loadRuleset(
+  raw: unknown,
+  at: string,
+  params: ParameterRegistry,
+  kinds: ReadonlyMap<string, KindShape>,
+  issues: Issue[],
+): LoadedRuleset | undefined {
+  const parsed = rulesetFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    issues.push(...zodIssues(parsed.error, [at]));
+    return undefined;
+  }
+  const file = parsed.data;
+  const start = issues.length;
+  const hash = rulesetHash(raw as Record<string, unknown>);
+  if (file.hash !== undefined && file.hash !== hash) {
+    issues.push({ path: [at, 'hash'], message: `does not match the content (content hash is ${hash})` });
+  }
+  if (file.effectiveTo !== null && file.effectiveTo < file.effectiveFrom) {
+    issues.push({ path: [at, 'effectiveTo'], message: `ends (${file.effectiveTo}) before it starts (${file.effectiveFrom})` });
+  }
+  const chain = new Set(jurisdictionChain(file.jurisdiction));
+  const checkParam = (id: string): string | undefined => {
+    const s = params.get(id);
+    if (!s) return `unknown parameter '${id}'`;
+    if (!chain.has(s.jurisdiction)) return `parameter '${id}' belongs to ${s.jurisdiction}, which ${file.jurisdiction} does not inherit from`;
+    return undefined;
+  };
+  file.kinds.forEach((k, i) => {
+    if (!kinds.has(k)) issues.push({ path: [at, 'kinds', i], message: `unknown decision kind '${k}' (known: ${[...kinds.keys()].join(', ')})` });
+  });
+  const cite = (article: string, docNo?: string): Citation => ({ docNo: docNo ?? file.source.docNo, article });
+
+  const seen = new Set<string>();
+  const rules: CompiledRule[] = file.rules.map((r, i) => {
+    const p = [at, 'rules', i];
+    const key = `${r.kind}/${r.id}`;
+    if (seen.has(key)) issues.push({ path: [...p, 'id'], message: `duplicate rule id '${r.id}' for kind ${r.kind}` });
+    seen.add(key);
+    if (!file.kinds.includes(r.kind)) issues.push({ path: [...p, 'kind'], message: `kind '${r.kind}' is not among the ruleset's kinds` });
+    const shape = kinds.get(r.kind);
+    if (shape && !shape.scopes.includes(r.scope)) {
+      issues.push({ path: [...p, 'scope'], message: `scope '${r.scope}' is not one of ${r.kind}'s scopes (${shape.scopes.join(', ')})` });
+    }
+    if (r.effect === 'warning' && !r.warningCode) issues.push({ path: [...p, 'warningCode'], message: 'a warning rule needs a warningCode' });
+    const valueNames = new Set(Object.keys(r.values));
+    const values = Object.entries(r.values).map(
+      ([name, expr]) => [name, compileLogic(expr, [...p, 'values', name], issues, { checkParam })] as const,
+    );
+    for (const text of [r.message.holds.zh, r.message.holds.en, r.message.fails.zh, r.message.fails.en]) {
+      for (const m of text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)(?::\d+)?\}/g)) {
+        if (m[1] !== 'subject' && !valueNames.has(m[1]!)) issues.push({ path: [...p, 'message'], message: `message names {${m[1]}}, which is not one of the rule's values` });
+      }
+    }
+    return {
+      id: r.id,
+      kind: r.kind,
+      scope: r.scope,
+      citation: cite(r.clause, r.docNo),
+      effect: r.effect,
+      warningCode: r.warningCode,
+      values,
+      test: compileLogic(r.test, [...p, 'test'], issues, { checkParam, valueNames }),
+      message: r.message,
+    };
+  });
+
+  const formulas = new Map<string, CompiledFormula>();
+  file.formulas.forEach((f, i) => {
+    const p = [at, 'formulas', i];
+    if (formulas.has(f.id)) issues.push({ path: [...p, 'id'], message: `duplicate formula id '${f.id}'` });
+    formulas.set(f.id, {
+      id: f.id,
+      kind: f.kind,
+      citation: f.clause ? cite(f.clause) : undefined,
+      expr: compileLogic(f.expr, [...p, 'expr'], issues, { checkParam }),
+    });
+  });
+  for (const k of file.kinds) {
+    for (const needed of kinds.get(k)?.formulas ?? []) {
+      if (!formulas.has(needed)) issues.push({ path: [at, 'formulas'], message: `kind ${k} needs a formula '${needed}'` });
+    }
+  }
+  if (issues.length > start) return undefined;
+  return {
+    id: file.id,
+    jurisdiction: file.jurisdiction,
+    kinds: file.kinds,
+    version: file.version,
+    effectiveFrom: file.effectiveFrom,
+    effectiveTo: file.effectiveTo,
+    source: { docNo: file.source.docNo, title: file.source.title, issuedOn: file.source.issuedOn },
+    hash,
+    file,
+    rules,
+    formulas,
+  };
+}
+
+/** Rulesets by jurisdiction and kind, with windows checked. */
+export class RulesetRegistry {
+  private readonly byKey = new Map<string, LoadedRuleset[]>();
+  private readonly byHash = new Map<string, LoadedRuleset>();
+  readonly list: readonly LoadedRuleset[];
+
+  private constructor(list: readonly LoadedRuleset[]) {
+    this.list = list;
+    for (const r of list) {
+      this.byHash.set(r.hash, r);
+      for (const k of r.kinds) {
+        const key = `${r.jurisdiction}|${k}`;
+        const arr = this.byKey.get(key) ?? [];
+        arr.push(r);
+        this.byKey.set(key, arr);
+      }
+    }
+    for (const arr of this.byKey.values()) arr.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  }
+
+  /**
+   * Loads rulesets; throws one RulesetError listing every problem: schema, rules, windows that
+   * overlap or leave a gap for the same jurisdiction and kind, duplicate ids.
+   */
+  static load(raws: readonly unknown[], params: ParameterRegistry, kinds: ReadonlyMap<string, KindShape>): RulesetRegistry {
+    const issues: Issue[] = [];
+    const loaded: LoadedRuleset[] = [];
+    raws.forEach((raw, i) => {
+      const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${i}`;
+      const r = loadRuleset(raw, `ruleset ${id}`, params, kinds, issues);
+      if (r) loaded.push(r);
+    });
+    const ids = new Set<string>();
+    for (const r of loaded) {
+      if (ids.has(r.id)) issues.push({ path: [`ruleset ${r.id}`, 'id'], message: 'two rulesets have this id' });
+      ids.add(r.id);
+    }
+    const reg = new RulesetRegistry(loaded);
+    for (const [key, arr] of reg.byKey) {
+      const [jurisdiction, kind] = key.split('|');
+      for (let i = 1; i < arr.length; i++) {
+        const prev = arr[i - 1]!;
+        const cur = arr[i]!;
+        const where = [`ruleset ${cur.id}`, 'effectiveFrom'];
+        if (prev.effectiveTo === null || cur.effectiveFrom <= prev.effectiveTo) {
+          issues.push({ path: where, message: `overlaps ${prev.id} (${prev.effectiveFrom} to ${prev.effectiveTo ?? 'open'}) for ${jurisdiction} ${kind}` });
+        } else if (addDaysIso(prev.effectiveTo, 1) !== cur.effectiveFrom) {
+          issues.push({ path: where, message: `leaves a gap after ${prev.id} ends on ${prev.effectiveTo} for ${jurisdiction} ${kind}` });
+        }
+      }
+    }
+    if (issues.length > 0) throw new RulesetError(issues);
+    return reg;
+  }
+
+  /** Every ruleset deciding a kind (any jurisdiction). */
+  jurisdictionsFor(kind: string): string[] {
+    return [...new Set(this.list.filter((r) => r.kinds.includes(kind)).map((r) => r.jurisdiction))];
+  }
+
+  byContentHash(hash: string): LoadedRuleset | undefined {
+    return this.byHash.get(hash);
+  }
+
+  /** The one ruleset in force for a jurisdiction, kind and date; otherwise NoRulesetInForceError. */
+  resolve(jurisdiction: string, kind: string, date: string): LoadedRuleset {
+    const arr = this.byKey.get(`${jurisdiction}|${kind}`);
+    if (!arr || arr.length === 0) {
+      const known = this.jurisdictionsFor(kind);
+      throw new NoRulesetInForceError(
+        jurisdiction,
+        kind,
+        date,
+        known.length > 0 ? `No ruleset of this jurisdiction decides '${kind}'; ${known.join(', ')} do` : `No ruleset decides '${kind}'`,
+      );
+    }
+    for (const r of arr) {
+      if (r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo)) return r;
+    }
+    const windows = arr.map((r) => `${r.id}: ${r.effectiveFrom} to ${r.effectiveTo ?? 'open'}`).join('; ');
+    const first = arr[0]!;
+    const last = arr[arr.length - 1]!;
+    let note = '';
+    if (date < first.effectiveFrom && first.file.supersedes) {
+      const s = first.file.supersedes;
+      note = `. Before ${first.effectiveFrom} ${s.docNo} applied${s.available ? '' : ', which this package does not carry'}: ${s.note.en}`;
+    } else if (last.effectiveTo !== null && date > last.effectiveTo) {
+      note = `. No ruleset after ${last.effectiveTo} is known yet`;
+    }
+    throw new NoRulesetInForceError(jurisdiction, kind, date, `Rulesets known: ${windows}${note}`);
+  }
+}

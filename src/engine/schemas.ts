@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { Dec, isDecimalLike } from './decimal';
+import type { Issue } from './errors';
+
+/**
+ * zod building blocks shared by every input schema, ruleset and parameter file, so that a date,
+ * a decimal or an id is checked the same way everywhere.
+ */
+
+/** A real calendar date written `YYYY-MM-DD` (rejects 2023-02-30 and five-digit years). */
+export const isoDate = z
+  .string()
+  .max(10, 'expected a date YYYY-MM-DD')
+  .refine(isIsoDate, { message: 'expected a real calendar date YYYY-MM-DD' });
+
+/** An identifier written by people: 1 to 100 characters, no control characters. */
+export const idString = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+
+export interface DecimalOptions {
+  /** Smallest allowed value (inclusive). */
+  min?: number;
+  /** Whether the minimum itself is excluded. */
+  minExclusive?: boolean;
+}
+
+/**
+ * A decimal given as a plain string (`"1.25"`, at most 60 characters) or a finite number,
+ * normalised to a plain decimal string (`-0` becomes `"0"`).
+ */
+export function decimalInput(options: DecimalOptions = {}) {
+  return z
+    .union([z.string().max(60, 'a decimal has at most 60 characters'), z.number()], {
+      error: (iss) => (iss.input === undefined ? 'required: a decimal such as "1.25"' : 'expected a decimal such as "1.25" (a string or a finite number)'),
+    })
+    .superRefine((v, ctx) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        ctx.addIssue({ code: 'custom', message: 'expected a finite number' });
+        return;
+      }
+      if (!isDecimalLike(v)) {
+        ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"' });
+        return;
+      }
+      if (options.min !== undefined) {
+        const d = new Dec(v);
+        if (options.minExclusive ? d.lte(options.min) : d.lt(options.min)) {
+          ctx.addIssue({ code: 'custom', message: `must be ${options.minExclusive ? 'greater than' : 'at least'} ${options.min}` });
+        }
+      }
+    })
+    .transform((v) => new Dec(v).toFixed());
+}
+
+/** A whole number of people or items (0 up to a billion). */
+export const count = z.number().int('expected a whole number').min(0, 'must not be negative').max(1e9, 'too large');
+
+/** zh and en text. */
+export const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof localized>;
+
+/** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */
+export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): Issue[] {
+  return error.issues.map((i) => ({
+    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: i.message,
+  }));
+}

@@ -1,0 +1,63 @@
+import type { Localized } from './schemas';
+import type { Citation, RulesetSource } from './ruleset';
+
+/** A value a rule saw, as JSON (decimals as strings). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One rule evaluated: whether it held, for whom, where it comes from, and why. */
+export interface Reason {
+  /** Rule id (e.g. `age-16`). */
+  rule: string;
+  holds: boolean;
+  /** Whom or what it was evaluated for (an applicant id, a household id). */
+  subject?: string;
+  citation: Citation;
+  message: Localized;
+  /** The named values the rule computed, as shown in its message. */
+  values?: Record<string, JsonValue>;
+  /** `warning` when the rule only warns; absent for conditions. */
+  effect?: 'warning';
+}
+
+/** A parameter read by a decision. */
+export interface ParameterRead {
+  id: string;
+  value: string | number;
+  /** First day of the value's window; null when overridden. */
+  effectiveFrom: string | null;
+  /** Last day of the value's window; null when open or overridden. */
+  effectiveTo: string | null;
+  unit: string;
+  source: string;
+  verified: boolean;
+  overridden: boolean;
+}
+
+/** Something an auditor should see: an unverified figure, an inconsistent form, an assumption. */
+export interface Warning {
+  code: string;
+  message: Localized;
+}
+
+/** The ruleset a decision was made under. */
+export interface RulesetRef {
+  id: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  hash: string;
+  source: RulesetSource;
+}
+
+/** A decision: outcome and everything needed to understand and replay it. */
+export interface DecisionOf<K extends string, O> {
+  kind: K;
+  jurisdiction: string;
+  /** The date whose rules and parameters were applied. */
+  asOf: string;
+  ruleset: RulesetRef;
+  outcome: O;
+  reasons: Reason[];
+  parameters: ParameterRead[];
+  warnings: Warning[];
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Dec } from '../../engine/decimal';
+import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
+
+/** 认定范围 1–4 (二(一)1–4): the basis on which an applicant claims membership. */
+export const MEMBERSHIP_BASES = ['member', 'student', 'conscript', 'parent-member', 'democratic-decision'] as const;
+
+export const eligibilityApplicant = z.strictObject({
+  id: idString,
+  sex: z.enum(['male', 'female']),
+  birthDate: isoDate,
+  basis: z.enum(MEMBERSHIP_BASES),
+  /** Member of the local collective economic organisation on the notice date. */
+  collectiveMember: z.boolean(),
+  /** Holds land-contract rights (土地承包经营权). */
+  holdsContractRight: z.boolean(),
+  /** student, conscript: met basis 1 before enrolment or enlistment. */
+  qualifiedBeforeLeaving: z.boolean().optional(),
+  /** parent-member: one parent is a member. */
+  parentIsMember: z.boolean().optional(),
+  /** democratic-decision: decided by the collective and noticed without objection. */
+  democraticDecision: z.strictObject({ approved: z.boolean(), noticeWithoutObjection: z.boolean() }).optional(),
+});
+
+export const eligibilityInput = z
+  .strictObject({
+    /** 征收土地公告日期: the date every condition is taken on. */
+    noticeDate: isoDate,
+    household: z.strictObject({
+      /** 家庭原有耕地面积 (mu). */
+      originalCultivatedMu: decimalInput({ min: 0 }),
+      /** 家庭被征土地面积, cultivated (mu). */
+      expropriatedCultivatedMu: decimalInput({ min: 0 }),
+      /** Household members (the divisor of the per-capita figure). */
+      memberCount: count.min(1, 'a household has at least one member'),
+      /** 家庭征地后人均耕地面积 as written on the form, if given. */
+      reportedPerCapitaAfterMu: decimalInput({ min: 0 }).optional(),
+    }),
+    applicants: z.array(eligibilityApplicant).min(1, 'at least one applicant').max(10_000),
+  })
+  .superRefine((v, ctx) => {
+    const h = v.household;
+    if (new Dec(h.expropriatedCultivatedMu).gt(h.originalCultivatedMu)) {
+      ctx.addIssue({ code: 'custom', path: ['household', 'expropriatedCultivatedMu'], message: `cannot exceed originalCultivatedMu (${h.originalCultivatedMu})` });
+    }
+    if (v.applicants.length > h.memberCount) {
+      ctx.addIssue({ code: 'custom', path: ['applicants'], message: `${v.applicants.length} applicants but the household has ${h.memberCount} members` });
+    }
+    const seen = new Set<string>();
+    v.applicants.forEach((a, i) => {
+      if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['applicants', i, 'id'], message: `duplicate applicant id '${a.id}'` });
+      seen.add(a.id);
+    });
+  });
+
+/** Input of `eligibility` as a caller writes it (decimals as strings or numbers). */
+export type EligibilityInput = z.input<typeof eligibilityInput>;
+export type EligibilityInputParsed = z.output<typeof eligibilityInput>;
+
+/** Outcome of `eligibility`. */
+export interface EligibilityOutcome {
+  /** Per-capita cultivated land after expropriation, rounded half-up to 4 decimals for display. */
+  perCapitaAfterMu: string;
+  /** The same, exact (the value every comparison used). */
+  perCapitaAfterMuExact: string;
+  applicants: Array<{
+    id: string;
+    eligible: boolean;
+    /** Ids of the rules that did not hold (`age-16`, `per-capita-under-0.3`, `membership`). */
+    failed: string[];
+  }>;
+  /** How many applicants are eligible. */
+  eligibleCount: number;
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { eligibility } from './eligibility';
+import type { KindModule } from './kind';
+
+/**
+ * Every decision kind the package knows. Adding a kind is one entry here; its input and outcome
+ * types then flow into `Engine`, `Decision` and `EvaluateRequest`.
+ */
+export const BUNDLED_KINDS = {
+  eligibility,
+} as const satisfies Record<string, KindModule>;
+
+type Kinds = typeof BUNDLED_KINDS;
+
+/** A decision kind: `'eligibility'`, … */
+export type Kind = keyof Kinds;
+
+/** The input of a kind, as a caller writes it. */
+export type KindInput<K extends Kind> = z.input<Kinds[K]['schema']>;
+
+/** The outcome of a kind. */
+export type KindOutcome<K extends Kind> = ReturnType<Kinds[K]['decide']>;

@@ -1,0 +1,2 @@
+/** The package version, reported in decision records (a test keeps it equal to package.json's). */
+export const ENGINE_VERSION = '0.1.0';
