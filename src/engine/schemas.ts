@@ -29,6 +29,13 @@ export interface DecimalOptions {
   minExclusive?: boolean;
 }
 
+/** Decimal inputs are below 10^18 in size with at most 20 decimals (areas and money need far less). */
+export const MAX_DECIMAL = new Dec('1e18');
+export const MAX_DECIMAL_PLACES = 20;
+
+/** Runs a cross-field check only when every field parsed cleanly (zod would otherwise run it on raw values). */
+export const whenFieldsValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
+
 /**
  * A decimal given as a plain string (`"1.25"`, at most 60 characters) or a finite number,
  * normalised to a plain decimal string (`-0` becomes `"0"`).
@@ -47,8 +54,12 @@ export function decimalInput(options: DecimalOptions = {}) {
         ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"' });
         return;
       }
+      const d = new Dec(v);
+      if (d.abs().gte(MAX_DECIMAL) || d.decimalPlaces() > MAX_DECIMAL_PLACES) {
+        ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size` });
+        return;
+      }
       if (options.min !== undefined) {
-        const d = new Dec(v);
         if (options.minExclusive ? d.lte(options.min) : d.lt(options.min)) {
           ctx.addIssue({ code: 'custom', message: `must be ${options.minExclusive ? 'greater than' : 'at least'} ${options.min}` });
         }

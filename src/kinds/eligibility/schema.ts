@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
-import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
+import { count, decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 
 /** 认定范围 1–4 (二(一)1–4): the basis on which an applicant claims membership. */
 export const MEMBERSHIP_BASES = ['member', 'student', 'conscript', 'parent-member', 'democratic-decision'] as const;
@@ -51,7 +51,7 @@ export const eligibilityInput = z
       if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['applicants', i, 'id'], message: `duplicate applicant id '${a.id}'` });
       seen.add(a.id);
     });
-  });
+  }, whenFieldsValid);
 
 /** Input of `eligibility` as a caller writes it (decimals as strings or numbers). */
 export type EligibilityInput = z.input<typeof eligibilityInput>;
