@@ -141,6 +141,11 @@ export function compileLogic(
     }
     if (Array.isArray(node)) {
       const items = node.map((n, i) => compile(n, [...path, i], depth + 1));
+      // An array of literals is built once (operators never mutate their arguments).
+      if (node.every((n) => n === null || typeof n !== 'object')) {
+        const constant = [...(node as unknown[])];
+        return () => constant;
+      }
       return (d, s) => items.map((f) => f(d, s));
     }
     if (typeof node !== 'object') return fail(path, `unsupported value of type ${typeof node}`);
@@ -168,22 +173,37 @@ export function compileLogic(
         const bad = unsafeSegment(segments);
         if (bad !== undefined) return fail(opPath, `unsafe variable path '${String(p)}' (segment '${bad}')`);
         const NONE = Symbol('none');
-        if (segments.length === 1) {
-          // Fast path for the common one-segment path.
-          const key = segments[0]!;
-          return (d, s) => {
-            if (d !== null && typeof d === 'object' && Object.prototype.hasOwnProperty.call(d, key)) {
-              const v = (d as Record<string, unknown>)[key];
-              if (v !== undefined) return v;
-            }
-            const v = readPath(d, segments, NONE);
-            return v === NONE ? fallback(d, s) : v;
-          };
-        }
-        return (d, s) => {
+        const slow: CompiledLogic = (d, s) => {
           const v = readPath(d, segments, NONE);
           return v === NONE ? fallback(d, s) : v;
         };
+        // Fast paths for one and two segments through plain objects; anything else (arrays,
+        // strings, missing keys) goes through readPath, which has the full semantics.
+        const own = Object.prototype.hasOwnProperty;
+        if (segments.length === 1) {
+          const k0 = segments[0]!;
+          return (d, s) => {
+            if (d !== null && typeof d === 'object' && own.call(d, k0)) {
+              const v = (d as Record<string, unknown>)[k0];
+              if (v !== undefined) return v;
+            }
+            return slow(d, s);
+          };
+        }
+        if (segments.length === 2) {
+          const [k0, k1] = segments as [string, string];
+          return (d, s) => {
+            if (d !== null && typeof d === 'object' && own.call(d, k0)) {
+              const m = (d as Record<string, unknown>)[k0];
+              if (m !== null && typeof m === 'object' && own.call(m, k1)) {
+                const v = (m as Record<string, unknown>)[k1];
+                if (v !== undefined) return v;
+              }
+            }
+            return slow(d, s);
+          };
+        }
+        return slow;
       }
       case 'param': {
         const id = argNodes[0];
@@ -227,10 +247,11 @@ export function compileLogic(
       }
       case 'and': {
         const args = all();
+        const n = args.length;
         return (d, s) => {
           let current: unknown;
-          for (const f of args) {
-            current = f(d, s);
+          for (let i = 0; i < n; i++) {
+            current = args[i]!(d, s);
             if (!truthy(current)) return current;
           }
           return current;
@@ -238,10 +259,11 @@ export function compileLogic(
       }
       case 'or': {
         const args = all();
+        const n = args.length;
         return (d, s) => {
           let current: unknown;
-          for (const f of args) {
-            current = f(d, s);
+          for (let i = 0; i < n; i++) {
+            current = args[i]!(d, s);
             if (truthy(current)) return current;
           }
           return current;
@@ -283,6 +305,15 @@ export function compileLogic(
       default: {
         const impl = EAGER.get(op)!;
         const args = all();
+        const lit = (n: unknown) => n === null || typeof n === 'string' || typeof n === 'number' || typeof n === 'boolean';
+        if (argNodes.length === 2 && (op === '==' || op === '===' || op === '!=' || op === '!==') && lit(argNodes[1])) {
+          const [a] = args as [CompiledLogic];
+          const b = argNodes[1];
+          if (op === '===') return (d, s) => a(d, s) === b;
+          if (op === '!==') return (d, s) => a(d, s) !== b;
+          if (op === '==') return (d, s) => a(d, s) == b;
+          return (d, s) => a(d, s) != b;
+        }
         switch (args.length) {
           case 0: return () => impl();
           case 1: { const [a] = args as [CompiledLogic]; return (d, s) => impl(a(d, s)); }
