@@ -324,3 +324,20 @@ describe('properties of every payout', () => {
     expect(d.outcome.stage).toBe(age >= (p.sex === 'male' ? 60 : 55) ? 'pension' : 'employment');
   });
 });
+
+describe('the sample expropriation (fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json)', () => {
+  it('40 people of all stages and statuses decide with the bundled parameters; payers add up to the total', async () => {
+    const fx = (await import('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json')).default as unknown as {
+      expropriationDate: string; people: Array<{ person: PayoutInput['person'] }>;
+    };
+    expect(fx.people).toHaveLength(40);
+    const seen = new Set<string>();
+    for (const { person: p } of fx.people) {
+      const d = engine.payout({ expropriationDate: fx.expropriationDate, person: p });
+      seen.add(`${d.outcome.stage}/${p.pensionStatus}`);
+      const payers = Object.values(d.outcome.totals.byPayer).reduce((s, v) => s.plus(v), new Dec(0));
+      expect(payers.toFixed(2)).toBe(d.outcome.totals.amount);
+    }
+    expect(seen).toEqual(new Set(['employment/none', 'employment/employee-pension', 'pension/resident-pension', 'pension/employee-pension', 'pension/old-worker-allowance', 'pension/none']));
+  });
+});
