@@ -3,9 +3,11 @@
  * readable tables. Each jurisdiction's part is in scripts/demo/<jurisdiction>.ts.
  */
 import { createEngine } from '../src';
+import { demoGucunPayout } from './demo/gucun';
 import { demoShaoyangEligibility } from './demo/shaoyang';
 
 const engine = createEngine();
 console.log(`zhengdi-rules demo — rulesets: ${engine.rulesets().map((r) => `${r.id} (${r.hash.slice(0, 12)})`).join(', ')}`);
 
 demoShaoyangEligibility(engine);
+demoGucunPayout(engine);

@@ -4,9 +4,12 @@
  */
 import shaoyangParameters from '../rulesets/cn.hunan.shaoyang/parameters.json';
 import shaoyang2020 from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
+import shanghaiParameters from '../rulesets/cn.shanghai/parameters.json';
+import gucunParameters from '../rulesets/cn.shanghai.baoshan.gucun/parameters.json';
+import gucun2022 from '../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json';
 
 /** Bundled ruleset files. */
-export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020];
+export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, gucun2022];
 
 /** Bundled parameter files. */
-export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters];
+export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, shanghaiParameters, gucunParameters];

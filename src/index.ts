@@ -38,4 +38,8 @@ export { ageOn } from './engine/dates';
 export type { Kind, KindInput, KindOutcome } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { MEMBERSHIP_BASES } from './kinds/eligibility';
+export type { PayoutInput, PayoutItem, PayoutOutcome } from './kinds/payout';
+export { PENSION_STATUSES } from './kinds/payout';
+export type { LaterSubsidyInput, LaterSubsidyOutcome } from './kinds/later-subsidy';
+export type { FundingPart, ItemOutcome, ItemTotals } from './engine/items';
 export { ENGINE_VERSION } from './version';

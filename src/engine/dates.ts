@@ -85,6 +85,28 @@ export function birthdayAt(birthDate: IsoDate, years: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(b[1]).padStart(2, '0')}-${String(b[2]).padStart(2, '0')}`;
 }
 
+/**
+ * Whole months from `from` to `to` (`to` on or after `from`). `down`: the months fully elapsed,
+ * i.e. the largest n with `addMonthsIso(from, n) <= to`. `up`: a part month counts as a full
+ * month, i.e. the smallest n with `addMonthsIso(from, n) >= to`. Month ends clamp as in
+ * {@link addMonthsIso} (2023-01-31 + 1 month = 2023-02-28). A `to` before `from` gives 0.
+ *
+ * @example monthsBetween('2023-03-15', '2025-06-15', 'up')   // 27
+ * @example monthsBetween('2023-03-15', '2025-06-16', 'up')   // 28
+ * @example monthsBetween('2023-03-15', '2025-06-16', 'down') // 27
+ */
+export function monthsBetween(from: IsoDate, to: IsoDate, mode: 'down' | 'up'): number {
+  const f = parts(from);
+  const t = parts(to);
+  if (!f || !t) throw new TypeError(`expected dates YYYY-MM-DD, got ${from} and ${to}`);
+  if (to <= from) return 0;
+  let n = Math.max(0, (t[0] - f[0]) * 12 + (t[1] - f[1]));
+  while (n > 0 && addMonthsIso(from, n) > to) n--;
+  while (addMonthsIso(from, n + 1) <= to) n++;
+  if (mode === 'up' && addMonthsIso(from, n) < to) n++;
+  return n;
+}
+
 /** The earlier / later of two dates. */
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;

@@ -45,6 +45,46 @@ export const formulaSchema = z.strictObject({
   expr: z.unknown(),
 });
 
+/**
+ * One part of an item's funding. Parts are taken in order from the item's amount (already rounded
+ * to the fen): `upTo` takes at most that much (rounded to the fen, never below 0), `share` takes
+ * that fraction of what is left when the part is reached (rounded to the fen half-up), and the
+ * last part, which has neither, takes the exact rest. So the parts always add up to the amount.
+ */
+export const fundingPartSchema = z.strictObject({
+  payer: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a payer is a lower-case word joined by -'),
+  upTo: z.unknown().optional(),
+  share: z.unknown().optional(),
+});
+
+/**
+ * An item of money a kind may grant (a payment, a subsidy): when it applies, how much, when it
+ * is paid and who pays. Evaluated like a rule (its `values` first, then `applies`), and reported
+ * as a reason; when it applies its `amount` (JSON Logic, a decimal) is rounded to the fen.
+ */
+export const itemSchema = z.strictObject({
+  /** Stable id, unique in the ruleset for its kind (e.g. `lump-sum-premium-employment`). */
+  id: ruleId,
+  kind: z.string().min(1).max(40),
+  scope: z.string().min(1).max(40),
+  /** The code reported in the outcome (several items may share one, e.g. under two articles). */
+  code: ruleId,
+  clause: z.string().min(1).max(80),
+  docNo: z.string().min(1).max(120).optional(),
+  label: localized,
+  /** When it is paid, in the kind's terms (e.g. `at-expropriation`, `deferred`). */
+  timing: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  values: z.record(valueName, z.unknown()).default({}),
+  /** JSON Logic; truthy = the item is granted. May read the values. */
+  applies: z.unknown(),
+  /** JSON Logic giving the exact amount (a decimal); may read the values. */
+  amount: z.unknown(),
+  funding: z.array(fundingPartSchema).min(1).max(10),
+  /** Optional texts for the reason; `{amount}`, `{label}` and the values may be inserted. */
+  message: z.strictObject({ holds: localized, fails: localized }).optional(),
+});
+export type ItemFile = z.input<typeof itemSchema>;
+
 export const rulesetFileSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Unique id, by convention `<jurisdiction>/<effectiveFrom>`. */
@@ -76,6 +116,8 @@ export const rulesetFileSchema = z.strictObject({
   interpretations: z.array(z.strictObject({ id: ruleId, clause: z.string().min(1), text: localized })).default([]),
   rules: z.array(ruleSchema),
   formulas: z.array(formulaSchema).default([]),
+  /** Money items a kind grants (see {@link itemSchema}); optional. */
+  items: z.array(itemSchema).default([]),
   /** Optional: the content hash; when present it must match the file's content. */
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'a hash is 64 lower-case hex digits').optional(),
 });

@@ -33,6 +33,29 @@ export interface CompiledFormula {
   readonly expr: CompiledLogic;
 }
 
+/** One part of an item's funding, compiled (see `fundingPartSchema`). */
+export interface CompiledFundingPart {
+  readonly payer: string;
+  readonly upTo: CompiledLogic | undefined;
+  readonly share: CompiledLogic | undefined;
+}
+
+/** A money item ready to evaluate (see `itemSchema`). */
+export interface CompiledItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly scope: string;
+  readonly code: string;
+  readonly citation: Citation;
+  readonly label: Localized;
+  readonly timing: string;
+  readonly values: ReadonlyArray<readonly [string, CompiledLogic]>;
+  readonly applies: CompiledLogic;
+  readonly amount: CompiledLogic;
+  readonly funding: readonly CompiledFundingPart[];
+  readonly message: { readonly holds: Localized; readonly fails: Localized } | undefined;
+}
+
 /** The source document of a ruleset. */
 export interface RulesetSource {
   readonly docNo: string;
@@ -59,6 +82,7 @@ export interface LoadedRuleset extends RulesetSummary {
   readonly file: RulesetFileParsed;
   readonly rules: readonly CompiledRule[];
   readonly formulas: ReadonlyMap<string, CompiledFormula>;
+  readonly items: readonly CompiledItem[];
 }
 
 /** What a ruleset needs to know about the kinds it may declare. */
@@ -67,6 +91,8 @@ export interface KindShape {
   readonly scopes: readonly string[];
   /** Formulas a ruleset declaring this kind must provide. */
   readonly formulas?: readonly string[];
+  /** Timings an item of this kind may have (items are not allowed when absent). */
+  readonly itemTimings?: readonly string[];
 }
 
 /** The content hash of a ruleset file: SHA-256 of its canonical JSON without `hash`. */
@@ -154,6 +180,61 @@ export function loadRuleset(
       expr: compileLogic(f.expr, [...p, 'expr'], issues, { checkParam }),
     });
   });
+  const itemIds = new Set<string>();
+  const items: CompiledItem[] = file.items.map((it, i) => {
+    const p = [at, 'items', i];
+    const key = `${it.kind}/${it.id}`;
+    if (itemIds.has(key) || seen.has(key)) issues.push({ path: [...p, 'id'], message: `duplicate rule or item id '${it.id}' for kind ${it.kind}` });
+    itemIds.add(key);
+    if (!file.kinds.includes(it.kind)) issues.push({ path: [...p, 'kind'], message: `kind '${it.kind}' is not among the ruleset's kinds` });
+    const shape = kinds.get(it.kind);
+    if (shape && !shape.scopes.includes(it.scope)) {
+      issues.push({ path: [...p, 'scope'], message: `scope '${it.scope}' is not one of ${it.kind}'s scopes (${shape.scopes.join(', ')})` });
+    }
+    if (shape && !(shape.itemTimings ?? []).includes(it.timing)) {
+      issues.push({ path: [...p, 'timing'], message: `timing '${it.timing}' is not one of ${it.kind}'s item timings (${(shape.itemTimings ?? []).join(', ') || 'none'})` });
+    }
+    const valueNames = new Set(Object.keys(it.values));
+    const values = Object.entries(it.values).map(
+      ([name, expr]) => [name, compileLogic(expr, [...p, 'values', name], issues, { checkParam })] as const,
+    );
+    const funding = it.funding.map((part, j) => {
+      const fp = [...p, 'funding', j];
+      const last = j === it.funding.length - 1;
+      const given = (part.upTo !== undefined ? 1 : 0) + (part.share !== undefined ? 1 : 0);
+      if (last && given > 0) issues.push({ path: fp, message: 'the last funding part takes the rest: it has neither upTo nor share' });
+      if (!last && given !== 1) issues.push({ path: fp, message: 'a funding part before the last has exactly one of upTo or share' });
+      return {
+        payer: part.payer,
+        upTo: part.upTo === undefined ? undefined : compileLogic(part.upTo, [...fp, 'upTo'], issues, { checkParam, valueNames }),
+        share: part.share === undefined ? undefined : compileLogic(part.share, [...fp, 'share'], issues, { checkParam, valueNames }),
+      };
+    });
+    if (it.message) {
+      for (const text of [it.message.holds.zh, it.message.holds.en, it.message.fails.zh, it.message.fails.en]) {
+        for (const m of text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)(?::\d+)?\}/g)) {
+          if (!['subject', 'amount', 'label'].includes(m[1]!) && !valueNames.has(m[1]!)) {
+            issues.push({ path: [...p, 'message'], message: `message names {${m[1]}}, which is not one of the item's values` });
+          }
+        }
+      }
+    }
+    return {
+      id: it.id,
+      kind: it.kind,
+      scope: it.scope,
+      code: it.code,
+      citation: cite(it.clause, it.docNo),
+      label: it.label,
+      timing: it.timing,
+      values,
+      applies: compileLogic(it.applies, [...p, 'applies'], issues, { checkParam, valueNames }),
+      amount: compileLogic(it.amount, [...p, 'amount'], issues, { checkParam, valueNames }),
+      funding,
+      message: it.message,
+    };
+  });
+
   for (const k of file.kinds) {
     for (const needed of kinds.get(k)?.formulas ?? []) {
       if (!formulas.has(needed)) issues.push({ path: [at, 'formulas'], message: `kind ${k} needs a formula '${needed}'` });
@@ -172,6 +253,7 @@ export function loadRuleset(
     file,
     rules,
     formulas,
+    items,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { eligibility } from './eligibility';
 import type { KindModule } from './kind';
+import { laterSubsidy } from './later-subsidy';
+import { payout } from './payout';
 
 /**
  * Every decision kind the package knows. Adding a kind is one entry here; its input and outcome
@@ -8,6 +10,8 @@ import type { KindModule } from './kind';
  */
 export const BUNDLED_KINDS = {
   eligibility,
+  payout,
+  'later-subsidy': laterSubsidy,
 } as const satisfies Record<string, KindModule>;
 
 type Kinds = typeof BUNDLED_KINDS;

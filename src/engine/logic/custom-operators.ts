@@ -1,5 +1,5 @@
 import { Dec, ROUNDING_MODES, roundDec, toDec, type RoundingMode } from '../decimal';
-import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive, isIsoDate } from '../dates';
+import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive, isIsoDate, monthsBetween } from '../dates';
 
 /**
  * Operators this package adds to JSON Logic. Each takes already-evaluated arguments, like a
@@ -51,7 +51,19 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => u
   'date-days-between': (a, b) => daysBetween(toDate(a), toDate(b)),
   /** [birthDate, years]: the date on which the age is reached. */
   'date-birthday': (birth, years) => birthdayAt(toDate(birth), toInt(years)),
+
+  // Issue 5 (Gucun payout): months remaining until an age is reached.
+  /**
+   * [from, to, mode]: whole months from `from` to `to`; mode `down` counts only months fully
+   * elapsed, `up` counts a part month as a full month; 0 when `to` is not after `from`.
+   */
+  'date-months': (a, b, mode) => monthsBetween(toDate(a), toDate(b), toMonthMode(mode)),
 };
+
+function toMonthMode(value: unknown): 'down' | 'up' {
+  if (value === 'down' || value === 'up') return value;
+  throw new TypeError(`date-months rounds 'down' or 'up', got ${JSON.stringify(value)}`);
+}
 
 function toDate(value: unknown): string {
   if (!isIsoDate(value)) throw new TypeError(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);

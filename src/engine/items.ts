@@ -1,0 +1,143 @@
+import type { DecisionContext } from './context';
+import { interpolate, toJsonValue } from './context';
+import { Dec, toDec } from './decimal';
+import { MissingParameterError, RuleEvaluationError } from './errors';
+import type { EvaluationScope } from './logic/compile';
+import { truthy } from './logic/truthy';
+import { roundFen, sumDec } from './money';
+import type { CompiledItem } from './ruleset';
+import type { Localized } from './schemas';
+import type { JsonValue, Reason } from './types';
+
+/**
+ * Money items (the ruleset's `items`): the mechanism that decides which apply, how much each is,
+ * and who pays which part. Jurisdiction-free: what applies and how much are the ruleset's
+ * JSON Logic; here are only the order of evaluation, the rounding to the fen and the splits.
+ */
+
+/** One payer's part of an item. */
+export interface FundingPart {
+  payer: string;
+  /** Yuan, exactly two decimals. */
+  amount: string;
+}
+
+/** An item granted, as reported in an outcome. */
+export interface ItemOutcome {
+  /** The ruleset item's id (several may share a code). */
+  id: string;
+  code: string;
+  article: string;
+  /** Yuan, exactly two decimals. */
+  amount: string;
+  timing: string;
+  funding: FundingPart[];
+  label: Localized;
+}
+
+/** Totals of a list of items: overall, by payer and by timing (yuan, two decimals). */
+export interface ItemTotals {
+  amount: string;
+  byPayer: Record<string, string>;
+  byTiming: Record<string, string>;
+}
+
+function fail(id: string, e: unknown): never {
+  if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
+  throw new RuleEvaluationError(id, e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * Splits an amount (already rounded to the fen) among the funding parts in order: `upTo` takes
+ * at most its value (rounded to the fen, not below 0), `share` takes that fraction of what is
+ * left (rounded to the fen half-up), the last part takes the exact rest.
+ */
+export function apportion(amount: Dec, parts: ReadonlyArray<{ payer: string; upTo?: Dec; share?: Dec }>): Array<{ payer: string; amount: Dec }> {
+  let left = amount;
+  return parts.map((p, i) => {
+    let take: Dec;
+    if (i === parts.length - 1) take = left;
+    else if (p.upTo !== undefined) take = Dec.min(left, Dec.max(0, roundFen(p.upTo)));
+    else take = Dec.min(left, Dec.max(0, roundFen(left.times(p.share ?? 0))));
+    left = left.minus(take);
+    return { payer: p.payer, amount: take };
+  });
+}
+
+/** Evaluates one item for a subject: records a reason; returns the item when it applies. */
+export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
+  const values: Record<string, unknown> = {};
+  const scope: EvaluationScope = { param: (id) => ctx.param(id), value: (name) => values[name] };
+  let applies: boolean;
+  let amount: Dec | undefined;
+  let funding: Array<{ payer: string; amount: Dec }> = [];
+  try {
+    for (const [name, expr] of item.values) values[name] = expr(data, scope);
+    applies = truthy(item.applies(data, scope));
+    if (applies) {
+      amount = roundFen(toDec(item.amount(data, scope)));
+      if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
+      funding = apportion(
+        amount,
+        item.funding.map((p) => ({
+          payer: p.payer,
+          upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined,
+          share: p.share ? toDec(p.share(data, scope)) : undefined,
+        })),
+      );
+    }
+  } catch (e) {
+    fail(item.id, e);
+  }
+  const shown: Record<string, unknown> = { ...values, amount: amount?.toFixed(2), label: undefined };
+  const template = item.message
+    ? applies ? item.message.holds : item.message.fails
+    : applies
+      ? { zh: '{label}适用：{amount} 元', en: '{label} applies: {amount} yuan' }
+      : { zh: '{label}不适用', en: '{label} does not apply' };
+  const message = {
+    zh: interpolate(template.zh, { ...shown, label: item.label.zh }, subject, 'zh'),
+    en: interpolate(template.en, { ...shown, label: item.label.en }, subject, 'en'),
+  };
+  const reason: Reason = subject === undefined
+    ? { rule: item.id, holds: applies, citation: item.citation, message }
+    : { rule: item.id, holds: applies, subject, citation: item.citation, message };
+  const json: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(values)) json[k] = toJsonValue(v);
+  if (amount !== undefined) json.amount = amount.toFixed(2);
+  if (Object.keys(json).length > 0) reason.values = json;
+  ctx.reasons.push(reason);
+  if (!applies || amount === undefined) return undefined;
+  return {
+    id: item.id,
+    code: item.code,
+    article: item.citation.article,
+    amount: amount.toFixed(2),
+    timing: item.timing,
+    funding: funding.map((f) => ({ payer: f.payer, amount: f.amount.toFixed(2) })),
+    label: { zh: item.label.zh, en: item.label.en },
+  };
+}
+
+/** Evaluates every item of a kind and scope, in file order; returns those that apply. */
+export function evaluateItems(ctx: DecisionContext, kind: string, scope: string, data: unknown, subject?: string): ItemOutcome[] {
+  const out: ItemOutcome[] = [];
+  for (const item of ctx.ruleset.items) {
+    if (item.kind !== kind || item.scope !== scope) continue;
+    const r = evaluateItem(ctx, item, data, subject);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Totals of items: overall, by payer (in order first seen) and by timing. */
+export function itemTotals(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
+  const byPayer = new Map<string, Dec>();
+  const byTiming = new Map<string, Dec>(timings.map((t) => [t, new Dec(0)]));
+  for (const it of items) {
+    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(it.amount));
+    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(f.amount));
+  }
+  const fixed = (m: Map<string, Dec>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
+  return { amount: sumDec(items.map((i) => new Dec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
+}

@@ -1,0 +1,35 @@
+import Decimal from 'decimal.js';
+import { Dec } from './decimal';
+
+/**
+ * Money mechanism shared by the kinds that pay: amounts in yuan, rounded to the fen (0.01)
+ * half-up only where a rule says so, and splits whose parts always add up to the whole.
+ */
+
+/** Rounds to the fen, half-up, keeping a Decimal. */
+export function roundFen(value: Dec): Dec {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Splits an amount already rounded to the fen: the first part is `amount × share` rounded to the
+ * fen half-up, the second is the exact rest, so the two always add up to `amount`.
+ *
+ * @example splitShare(new Dec('0.05'), new Dec('0.5')) // [0.03, 0.02]
+ */
+export function splitShare(amount: Dec, share: Dec): [Dec, Dec] {
+  const first = roundFen(amount.times(share));
+  return [first, amount.minus(first)];
+}
+
+/** A 50/50 split: the first payer (the district) gets the rounded half, the second (the town) the exact rest. */
+export function splitHalf(amount: Dec): [Dec, Dec] {
+  return splitShare(amount, new Dec('0.5'));
+}
+
+/** Sum of decimals (0 for none). */
+export function sumDec(values: Iterable<Dec>): Dec {
+  let acc = new Dec(0);
+  for (const v of values) acc = acc.plus(v);
+  return acc;
+}

@@ -1,0 +1,25 @@
+import { evaluateItems, itemTotals } from '../../engine/items';
+import { defineKind } from '../kind';
+import { laterSubsidyInput, type LaterSubsidyOutcome } from './schema';
+
+/**
+ * `later-subsidy` (Gucun, 宝顾府〔2022〕13号 三(二), 六(一)–(三), 九): the subsidies paid on an
+ * event after expropriation, each with its district/town split. The ruleset's rules of scope
+ * `event` check conditions; its items of scope `event` say what is paid and by whom.
+ */
+export const laterSubsidy = defineKind({
+  kind: 'later-subsidy',
+  scopes: ['event'],
+  itemTimings: ['on-event'],
+  schema: laterSubsidyInput,
+  decisiveDate: (input) => input.eventDate,
+  decide(ctx, input): LaterSubsidyOutcome {
+    const data = { eventDate: input.eventDate, personId: input.personId, event: input.event };
+    ctx.evaluateScope('later-subsidy', 'event', data, input.personId);
+    const items = evaluateItems(ctx, 'later-subsidy', 'event', data, input.personId) as LaterSubsidyOutcome['items'];
+    const t = itemTotals(items);
+    return { event: input.event.type, items, totals: { amount: t.amount, byPayer: t.byPayer } };
+  },
+});
+
+export * from './schema';

@@ -1,0 +1,343 @@
+import { fc, test as propTest } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/engine/decimal';
+import { NoRulesetInForceError, type PayoutInput } from '../../src';
+import { engine, inputIssues } from '../helpers';
+
+// 宝顾府〔2022〕13号 (Gucun town, in force 2022-04-01 to 2027-03-31). Every figure below is worked
+// by hand from parameters given as overrides, so the arithmetic is visible:
+//   base 7310, pension 0.24, medical 0.10 → one year of premiums = 12 × 7310 × 0.34 = 29824.80
+//   12 years = 357897.60; 3 years = 89474.40; 15 years of medical only = 180 × 731 = 131580.00
+//   minimum living standard 1500/month; 四(三) compensation 200000.
+
+const PARAMS = {
+  'cn.shanghai.contribution-base': '7310',
+  'cn.shanghai.pension-rate': '0.24',
+  'cn.shanghai.medical-rate': '0.10',
+  'cn.shanghai.minimum-living-standard': '1500',
+  'cn.shanghai.pension-receiver-compensation': '200000',
+};
+
+type Person = PayoutInput['person'];
+const person = (over: Partial<Person> = {}): Person => ({
+  id: 'P1', sex: 'female', birthDate: '1980-01-01', pensionStatus: 'none', cooperated: true, ...over,
+});
+const pay = (p: Partial<Person>, date = '2023-06-15', params: Record<string, string> = PARAMS) =>
+  engine.payout({ expropriationDate: date, person: person(p) }, { parameters: params });
+const amounts = (d: ReturnType<typeof pay>) => Object.fromEntries(d.outcome.items.map((i) => [`${i.article} ${i.code}`, i.amount]));
+const item = (d: ReturnType<typeof pay>, code: string) => d.outcome.items.find((i) => i.code === code);
+
+describe('三(一) lump-sum premiums: 12 years; 3 more for men 55+, women 50+ and people fully unable to work', () => {
+  it('base 7310, pension 0.24, medical 0.10 → 12 × 12 × 7310 × 0.34 = 357897.60, paid by the acquiring unit at expropriation', () => {
+    const d = pay({ birthDate: '1980-01-01' });
+    expect(item(d, 'lump-sum-premium')).toMatchObject({
+      article: '三(一)', amount: '357897.60', timing: 'at-expropriation', funding: [{ payer: 'acquiring-unit', amount: '357897.60' }],
+    });
+    expect(item(d, 'lump-sum-premium')!.label.zh).toContain('12年');
+  });
+  it('a woman aged exactly 50 on the expropriation date gets the extra 3 years: 3 × 12 × 7310 × 0.34 = 89474.40', () => {
+    const d = pay({ birthDate: '1973-06-15' }, '2023-06-15');
+    expect(d.outcome.ageAtExpropriation).toBe(50);
+    expect(item(d, 'lump-sum-premium-extra')).toMatchObject({ article: '三(一)', amount: '89474.40', funding: [{ payer: 'acquiring-unit', amount: '89474.40' }] });
+  });
+  it('one day short of 50 she does not (and gets 24 months of living subsidy instead of the months to 到龄)', () => {
+    const d = pay({ birthDate: '1973-06-16' }, '2023-06-15');
+    expect(d.outcome.ageAtExpropriation).toBe(49);
+    expect(item(d, 'lump-sum-premium-extra')).toBeUndefined();
+    expect(d.outcome.items.find((i) => i.code === 'living-subsidy')).toMatchObject({ article: '五(一)', amount: '36000.00' }); // 24 × 1500
+  });
+  it('a man aged exactly 55 gets the extra years; aged 54 he does not', () => {
+    expect(item(pay({ sex: 'male', birthDate: '1968-06-15' }), 'lump-sum-premium-extra')?.amount).toBe('89474.40');
+    expect(item(pay({ sex: 'male', birthDate: '1968-06-16' }), 'lump-sum-premium-extra')).toBeUndefined();
+  });
+  it('a man of 40 fully unable to work gets the extra 3 years', () => {
+    expect(item(pay({ sex: 'male', birthDate: '1983-01-01', fullyDisabled: true }), 'lump-sum-premium-extra')?.amount).toBe('89474.40');
+  });
+  it('uses the city base of the base year (1 July → 30 June) in force on the expropriation date when not overridden', () => {
+    const p = { ...PARAMS } as Record<string, string>;
+    delete p['cn.shanghai.contribution-base'];
+    const june = pay({}, '2023-06-30', p);
+    const july = pay({}, '2023-07-01', p);
+    expect(june.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '6520', effectiveFrom: '2022-07-01', overridden: false, verified: false });
+    expect(july.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7310', effectiveFrom: '2023-07-01' });
+    // 144 × 6520 × 0.34 = 319219.20; 144 × 7310 × 0.34 = 357897.60
+    expect(item(june, 'lump-sum-premium')!.amount).toBe('319219.20');
+    expect(item(july, 'lump-sum-premium')!.amount).toBe('357897.60');
+  });
+});
+
+describe('一 stages: ages on the expropriation date; 到龄 = men 60, women 55', () => {
+  it('a man turning 60 on the expropriation date is in the pension stage', () => {
+    const d = pay({ sex: 'male', birthDate: '1963-06-15', pensionStatus: 'resident-pension' }, '2023-06-15');
+    expect(d.outcome).toMatchObject({ stage: 'pension', ageAtExpropriation: 60, pensionAgeDate: '2023-06-15' });
+  });
+  it('the day before, at 59, he is in the employment stage with one (part) month of living subsidy to 到龄', () => {
+    const d = pay({ sex: 'male', birthDate: '1963-06-16' }, '2023-06-15');
+    expect(d.outcome.stage).toBe('employment');
+    // 到龄 2023-06-16 is one day away: a part month counts as a full month → 1 × 1500
+    expect(amounts(d)).toMatchObject({ '三(一) lump-sum-premium': '357897.60', '三(一) lump-sum-premium-extra': '89474.40', '五(二) living-subsidy': '1500.00' });
+  });
+  it('a woman aged exactly 55 is in the pension stage; one day short, in the employment stage', () => {
+    expect(pay({ birthDate: '1968-06-15', pensionStatus: 'resident-pension' }).outcome.stage).toBe('pension');
+    expect(pay({ birthDate: '1968-06-16' }).outcome.stage).toBe('employment');
+  });
+  it('一 scope: under 16 is out of scope and gets nothing; 16 on the day is in scope', () => {
+    const under = pay({ birthDate: '2007-06-16' });
+    expect(under.outcome).toMatchObject({ inScope: false, items: [], totals: { amount: '0.00', atExpropriation: '0.00', deferred: '0.00', byPayer: {} } });
+    expect(under.reasons.find((r) => r.rule === 'in-scope-age-16')).toMatchObject({ holds: false, citation: { docNo: '宝顾府〔2022〕13号', article: '一' } });
+    expect(pay({ birthDate: '2007-06-15' }).outcome.inScope).toBe(true);
+  });
+});
+
+describe('五 living subsidy at the city minimum living standard', () => {
+  it('五(一) employment stage under 55 / 50: 24 × 1500 = 36000.00', () => {
+    expect(item(pay({ sex: 'male', birthDate: '1970-01-01' }), 'living-subsidy')).toMatchObject({ article: '五(一)', amount: '36000.00', funding: [{ payer: 'acquiring-unit', amount: '36000.00' }] });
+  });
+  it('五(一) fully unable to work: 60 × 1500 = 90000.00', () => {
+    expect(item(pay({ birthDate: '1990-01-01', fullyDisabled: true }), 'living-subsidy')).toMatchObject({ article: '五(一)', amount: '90000.00' });
+  });
+  describe('五(二) men 55+ / women 50+: the months remaining until 到龄, a part month counting as a full month', () => {
+    // expropriated 2023-03-15; a woman born 1970-06-15 reaches 55 on 2025-06-15.
+    it('到龄 exactly 27 months later (2025-06-15): 27 × 1500 = 40500.00', () => {
+      const d = pay({ birthDate: '1970-06-15' }, '2023-03-15');
+      expect(item(d, 'living-subsidy')).toMatchObject({ article: '五(二)', amount: '40500.00' });
+      expect(d.reasons.find((r) => r.rule === 'living-subsidy-to-pension-age')!.values).toMatchObject({ months: 27, pensionAgeDate: '2025-06-15' });
+    });
+    it('到龄 27 months and one day later (2025-06-16): the part month counts → 28 × 1500 = 42000.00', () => {
+      expect(item(pay({ birthDate: '1970-06-16' }, '2023-03-15'), 'living-subsidy')!.amount).toBe('42000.00');
+    });
+    it('到龄 one day short of 27 months (2025-06-14): still 27 months → 40500.00', () => {
+      expect(item(pay({ birthDate: '1970-06-14' }, '2023-03-15'), 'living-subsidy')!.amount).toBe('40500.00');
+    });
+    it('a woman of 52 fully unable to work gets the months to 到龄, not 60 months', () => {
+      const d = pay({ birthDate: '1970-06-15', fullyDisabled: true }, '2023-03-15');
+      expect(d.outcome.items.filter((i) => i.code === 'living-subsidy').map((i) => [i.article, i.amount])).toEqual([['五(二)', '40500.00']]);
+    });
+    it('not for a person already drawing a pension', () => {
+      expect(item(pay({ birthDate: '1970-06-15', pensionStatus: 'resident-pension' }, '2023-03-15'), 'living-subsidy')).toBeUndefined();
+    });
+  });
+  it('reads the standard in force on the expropriation date (1420 on 2023-06-30, 1510 from 2023-07-01) and warns it is unverified', () => {
+    const p = { ...PARAMS } as Record<string, string>;
+    delete p['cn.shanghai.minimum-living-standard'];
+    expect(item(pay({}, '2023-06-30', p), 'living-subsidy')!.amount).toBe('34080.00'); // 24 × 1420
+    const d = pay({}, '2023-07-01', p);
+    expect(item(d, 'living-subsidy')!.amount).toBe('36240.00'); // 24 × 1510
+    expect(d.warnings.some((w) => w.code === 'UNVERIFIED_PARAMETER' && w.message.en.includes('cn.shanghai.minimum-living-standard'))).toBe(true);
+  });
+});
+
+describe('六 guarantee subsidy: 3 years of premiums, deferred, district 50% / town 50%', () => {
+  it('3 × 12 × 7310 × 0.34 = 89474.40 → district 44737.20, town 44737.20, deferred', () => {
+    expect(item(pay({}), 'guarantee-subsidy')).toMatchObject({
+      article: '六', amount: '89474.40', timing: 'deferred', funding: [{ payer: 'district', amount: '44737.20' }, { payer: 'town', amount: '44737.20' }],
+    });
+  });
+  it('an odd fen goes to the district as the rounded half: base 7310.03 → 36 × 2485.4102 = 89474.7672 → 89474.77 = 44737.39 + 44737.38', () => {
+    const d = pay({}, '2023-06-15', { ...PARAMS, 'cn.shanghai.contribution-base': '7310.03' });
+    expect(item(d, 'guarantee-subsidy')!.funding).toEqual([{ payer: 'district', amount: '44737.39' }, { payer: 'town', amount: '44737.38' }]);
+  });
+});
+
+describe('四(一) pension stage on the resident pension electing employee insurance', () => {
+  const elector = (balance: string) =>
+    pay({ birthDate: '1960-01-01', pensionStatus: 'resident-pension', electsEmployeeInsurance: true,
+      residentPensionAccount: { balance, individualContributions: '12000.35', collectiveSubsidies: '3000.20' } });
+  it('unit pays 12 years; the person 3 years from the account (30000.00), the rest half district, half town; the refund half each', () => {
+    const d = elector('30000.00');
+    expect(d.outcome.stage).toBe('pension');
+    expect(d.outcome.items.map((i) => [i.article, i.code, i.amount, i.funding])).toEqual([
+      ['四(一)', 'lump-sum-premium', '357897.60', [{ payer: 'acquiring-unit', amount: '357897.60' }]],
+      // 89474.40 − 30000.00 = 59474.40 → 29737.20 + 29737.20
+      ['四(一)', 'individual-premium', '89474.40', [{ payer: 'individual-account', amount: '30000.00' }, { payer: 'district', amount: '29737.20' }, { payer: 'town', amount: '29737.20' }]],
+      // 12000.35 + 3000.20 = 15000.55 → district 7500.28 (7500.275 rounded half-up), town 7500.27
+      ['四(一)', 'resident-account-refund', '15000.55', [{ payer: 'district', amount: '7500.28' }, { payer: 'town', amount: '7500.27' }]],
+      ['七', 'signing-fee', '3000.00', [{ payer: 'town', amount: '3000.00' }]],
+      ['七', 'cooperation-reward', '10000.00', [{ payer: 'town', amount: '10000.00' }]],
+    ]);
+  });
+  it('an odd fen of the subsidy: balance 30000.01 → 59474.39 = district 29737.20 + town 29737.19', () => {
+    expect(item(elector('30000.01'), 'individual-premium')!.funding).toEqual([
+      { payer: 'individual-account', amount: '30000.01' }, { payer: 'district', amount: '29737.20' }, { payer: 'town', amount: '29737.19' },
+    ]);
+  });
+  it('a balance above the premium pays the premium only: no government subsidy', () => {
+    expect(item(elector('100000'), 'individual-premium')!.funding).toEqual([
+      { payer: 'individual-account', amount: '89474.40' }, { payer: 'district', amount: '0.00' }, { payer: 'town', amount: '0.00' },
+    ]);
+  });
+  it('electing needs the account figures (InputError), and only from the resident pension', () => {
+    const issues = inputIssues(() => engine.payout({ expropriationDate: '2023-06-15', person: person({ birthDate: '1960-01-01', pensionStatus: 'none', electsEmployeeInsurance: true }) }));
+    expect(issues.map((i) => i.path)).toEqual(['input.person.electsEmployeeInsurance', 'input.person.residentPensionAccount']);
+  });
+});
+
+describe('四(二) pension stage staying on the resident pension', () => {
+  it('unit pays 15 years of medical premiums (180 × 7310 × 0.10 = 131580.00) and compensation = 12-year premium − 15-year medical premium', () => {
+    const d = pay({ sex: 'male', birthDate: '1955-03-01', pensionStatus: 'resident-pension' });
+    // 357897.60 − 131580.00 = 226317.60
+    expect(amounts(d)).toEqual({ '四(二) medical-premium': '131580.00', '四(二) one-time-compensation': '226317.60', '七 signing-fee': '3000.00', '七 cooperation-reward': '10000.00' });
+    const employment = pay({ sex: 'male', birthDate: '1980-03-01' });
+    expect(new Dec(item(employment, 'lump-sum-premium')!.amount).minus(item(d, 'medical-premium')!.amount).toFixed(2)).toBe(item(d, 'one-time-compensation')!.amount);
+  });
+  it('the difference is of the two premiums each rounded to the fen: base 7310.02, medical 0.105 → 363161.79 − 138159.38 = 225002.41', () => {
+    // 144 × 7310.02 × 0.345 = 363161.7936 → 363161.79 ; 180 × 7310.02 × 0.105 = 138159.378 → 138159.38
+    // 363161.79 − 138159.38 = 225002.41 (the exact difference 225002.4156 would round to .42)
+    const d = pay({ birthDate: '1960-01-01', pensionStatus: 'resident-pension' }, '2023-06-15', { ...PARAMS, 'cn.shanghai.contribution-base': '7310.02', 'cn.shanghai.medical-rate': '0.105' });
+    expect(amounts(d)).toMatchObject({ '四(二) medical-premium': '138159.38', '四(二) one-time-compensation': '225002.41' });
+  });
+});
+
+describe('四(三) already drawing the employee pension (or, in the pension stage, the old-worker allowance): one-time compensation', () => {
+  it('pension stage on the employee pension: the yearly standard (200000 as override), paid by the acquiring unit', () => {
+    expect(amounts(pay({ birthDate: '1950-01-01', pensionStatus: 'employee-pension' }))).toEqual({
+      '四(三) one-time-compensation': '200000.00', '七 signing-fee': '3000.00', '七 cooperation-reward': '10000.00',
+    });
+  });
+  it('employment stage already drawing the employee pension monthly: the compensation instead of 三(一), 五 and 六', () => {
+    expect(amounts(pay({ sex: 'male', birthDate: '1966-01-01', pensionStatus: 'employee-pension' }))).toEqual({
+      '四(三) one-time-compensation': '200000.00', '七 signing-fee': '3000.00', '七 cooperation-reward': '10000.00',
+    });
+  });
+  it('pension stage on the old-worker allowance gets it; the bundled standard is an unverified placeholder and warns', () => {
+    const p = { ...PARAMS } as Record<string, string>;
+    delete p['cn.shanghai.pension-receiver-compensation'];
+    const d = pay({ birthDate: '1950-01-01', pensionStatus: 'old-worker-allowance' }, '2023-06-15', p);
+    expect(item(d, 'one-time-compensation')!.article).toBe('四(三)');
+    expect(d.warnings.some((w) => w.code === 'UNVERIFIED_PARAMETER' && w.message.en.includes('pension-receiver-compensation'))).toBe(true);
+  });
+  it('a pension-stage person with no pension at all: no 四 item, a warning', () => {
+    const d = pay({ birthDate: '1950-01-01', pensionStatus: 'none' });
+    expect(amounts(d)).toEqual({ '七 signing-fee': '3000.00', '七 cooperation-reward': '10000.00' });
+    expect(d.warnings.map((w) => w.code)).toContain('NO_PENSION_STAGE_ITEM');
+  });
+});
+
+describe('七 signing fee 3000 and reward 10000, paid by the town, only with cooperation', () => {
+  it('cooperated: both, town', () => {
+    const d = pay({ cooperated: true });
+    expect(item(d, 'signing-fee')).toMatchObject({ article: '七', amount: '3000.00', funding: [{ payer: 'town', amount: '3000.00' }] });
+    expect(item(d, 'cooperation-reward')).toMatchObject({ article: '七', amount: '10000.00', funding: [{ payer: 'town', amount: '10000.00' }] });
+  });
+  it('did not cooperate: neither', () => {
+    const d = pay({ cooperated: false });
+    expect(item(d, 'signing-fee')).toBeUndefined();
+    expect(item(d, 'cooperation-reward')).toBeUndefined();
+    expect(d.reasons.find((r) => r.rule === 'signing-fee')).toMatchObject({ holds: false, citation: { article: '七' } });
+  });
+});
+
+describe('totals by payer and timing', () => {
+  it('a woman of 43, cooperating: 357897.60 + 36000 + 89474.40 + 3000 + 10000 = 496372.00', () => {
+    const d = pay({ birthDate: '1980-01-01' });
+    expect(d.outcome.totals).toEqual({
+      amount: '496372.00', atExpropriation: '406897.60', deferred: '89474.40',
+      byPayer: { 'acquiring-unit': '393897.60', district: '44737.20', town: '57737.20' },
+    });
+  });
+});
+
+describe('十一 in force 2022-04-01 to 2027-03-31; the 2017 rules are not available', () => {
+  it('2022-04-01 and 2027-03-31 decide', () => {
+    expect(pay({}, '2022-04-01').ruleset).toMatchObject({ id: 'cn.shanghai.baoshan.gucun/2022-04-01', effectiveFrom: '2022-04-01', effectiveTo: '2027-03-31', source: { docNo: '宝顾府〔2022〕13号', issuedOn: '2022-07-01' } });
+    expect(pay({}, '2027-03-31').outcome.items.length).toBeGreaterThan(0);
+  });
+  it('2022-03-31 throws NoRulesetInForceError saying 沪宝顾府〔2017〕105号 is not available', () => {
+    let err: unknown;
+    try { pay({}, '2022-03-31'); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(NoRulesetInForceError);
+    expect((err as Error).message).toContain('cn.shanghai.baoshan.gucun');
+    expect((err as Error).message).toContain('2022-03-31');
+    expect((err as Error).message).toContain('沪宝顾府〔2017〕105号');
+    expect((err as Error).message).toContain('not available');
+  });
+  it('2027-04-01 throws NoRulesetInForceError', () => {
+    expect(() => pay({}, '2027-04-01')).toThrow(NoRulesetInForceError);
+  });
+  it('bundled parameters cover the whole window (no MissingParameterError on either end, every status)', () => {
+    for (const date of ['2022-04-01', '2024-06-30', '2027-03-31']) {
+      for (const st of ['none', 'resident-pension', 'employee-pension', 'old-worker-allowance'] as const) {
+        for (const birthDate of ['1950-01-01', '1970-06-01', '1990-01-01']) {
+          const d = engine.payout({ expropriationDate: date, person: person({ birthDate, pensionStatus: st, electsEmployeeInsurance: st === 'resident-pension' && birthDate === '1950-01-01',
+            residentPensionAccount: { balance: '20000', individualContributions: '8000', collectiveSubsidies: '1000' } }) });
+          expect(d.outcome.totals.amount).toMatch(/^\d+\.\d{2}$/);
+        }
+      }
+    }
+  });
+  it('overrides are reported as overridden', () => {
+    expect(pay({}).parameters.find((p) => p.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7310', overridden: true, effectiveFrom: null });
+  });
+});
+
+// Property tests: any person, any date in force, any base and rates.
+const money = (s: string) => /^\d+\.\d{2}$/.test(s);
+const dateArb = fc.date({ min: new Date('2022-04-01T00:00:00Z'), max: new Date('2027-03-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const birthArb = fc.date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2006-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const fen = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => (n / 100).toFixed(2));
+const personArb = fc.record({
+  sex: fc.constantFrom('male' as const, 'female' as const),
+  birthDate: birthArb,
+  fullyDisabled: fc.boolean(),
+  pensionStatus: fc.constantFrom('none' as const, 'resident-pension' as const, 'employee-pension' as const, 'old-worker-allowance' as const),
+  elects: fc.boolean(),
+  account: fc.record({ balance: fen(200000), individualContributions: fen(50000), collectiveSubsidies: fen(20000) }),
+  cooperated: fc.boolean(),
+});
+const paramsArb = fc.record({
+  'cn.shanghai.contribution-base': fen(40000),
+  'cn.shanghai.pension-rate': fc.integer({ min: 0, max: 4000 }).map((n) => (n / 10000).toString()),
+  'cn.shanghai.medical-rate': fc.integer({ min: 0, max: 2000 }).map((n) => (n / 10000).toString()),
+  'cn.shanghai.minimum-living-standard': fen(5000),
+});
+
+describe('properties of every payout', () => {
+  propTest.prop([personArb, dateArb, paramsArb], { numRuns: 300 })('funding adds up to each item; amounts ≥ 0 with two decimals; totals are the sums', (p, date, params) => {
+    const elects = p.pensionStatus === 'resident-pension' && p.elects;
+    const d = engine.payout(
+      { expropriationDate: date, person: { id: 'X', sex: p.sex, birthDate: p.birthDate, fullyDisabled: p.fullyDisabled, pensionStatus: p.pensionStatus, cooperated: p.cooperated,
+        ...(elects ? { electsEmployeeInsurance: true, residentPensionAccount: p.account } : {}) } },
+      { parameters: params },
+    );
+    let total = new Dec(0);
+    let at = new Dec(0);
+    const byPayer = new Map<string, InstanceType<typeof Dec>>();
+    for (const it of d.outcome.items) {
+      expect(money(it.amount)).toBe(true);
+      const parts = it.funding.reduce((s, f) => {
+        expect(money(f.amount)).toBe(true);
+        byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(f.amount));
+        return s.plus(f.amount);
+      }, new Dec(0));
+      expect(parts.toFixed(2)).toBe(it.amount);
+      total = total.plus(it.amount);
+      if (it.timing === 'at-expropriation') at = at.plus(it.amount);
+    }
+    const t = d.outcome.totals;
+    expect(t.amount).toBe(total.toFixed(2));
+    expect(t.atExpropriation).toBe(at.toFixed(2));
+    expect(new Dec(t.atExpropriation).plus(t.deferred).toFixed(2)).toBe(t.amount);
+    expect(Object.fromEntries([...byPayer].map(([k, v]) => [k, v.toFixed(2)]))).toEqual(t.byPayer);
+    for (const v of [t.amount, t.atExpropriation, t.deferred, ...Object.values(t.byPayer)]) expect(money(v)).toBe(true);
+    // 一: the stage follows the age on the date
+    const age = d.outcome.ageAtExpropriation;
+    expect(d.outcome.stage).toBe(age >= (p.sex === 'male' ? 60 : 55) ? 'pension' : 'employment');
+  });
+});
+
+describe('the sample expropriation (fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json)', () => {
+  it('40 people of all stages and statuses decide with the bundled parameters; payers add up to the total', async () => {
+    const fx = (await import('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json')).default as unknown as {
+      expropriationDate: string; people: Array<{ person: PayoutInput['person'] }>;
+    };
+    expect(fx.people).toHaveLength(40);
+    const seen = new Set<string>();
+    for (const { person: p } of fx.people) {
+      const d = engine.payout({ expropriationDate: fx.expropriationDate, person: p });
+      seen.add(`${d.outcome.stage}/${p.pensionStatus}`);
+      const payers = Object.values(d.outcome.totals.byPayer).reduce((s, v) => s.plus(v), new Dec(0));
+      expect(payers.toFixed(2)).toBe(d.outcome.totals.amount);
+    }
+    expect(seen).toEqual(new Set(['employment/none', 'employment/employee-pension', 'pension/resident-pension', 'pension/employee-pension', 'pension/old-worker-allowance', 'pension/none']));
+  });
+});
