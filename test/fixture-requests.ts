@@ -11,5 +11,15 @@ export function fixtureRequests(): EvaluateRequest[] {
   const out: EvaluateRequest[] = [];
   const shaoyang = read<{ households: Array<{ input: EvaluateRequest<'eligibility'>['input'] }> }>('cn.hunan.shaoyang/village-eligibility.json');
   for (const h of shaoyang.households) out.push({ kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input: h.input });
+
+  const gucun = read<{ expropriationDate: string; people: Array<{ person: EvaluateRequest<'payout'>['input']['person'] }> }>('cn.shanghai.baoshan.gucun/expropriation-40.json');
+  for (const p of gucun.people) out.push({ kind: 'payout', jurisdiction: 'cn.shanghai.baoshan.gucun', input: { expropriationDate: gucun.expropriationDate, person: p.person } });
+  const later = read<{ events: Array<EvaluateRequest<'later-subsidy'>['input']> }>('cn.shanghai.baoshan.gucun/later-events.json');
+  for (const input of later.events) out.push({ kind: 'later-subsidy', jurisdiction: 'cn.shanghai.baoshan.gucun', input });
   return out;
+}
+
+/** The kinds that have samples in fixtures/. */
+export function kindsWithFixtures(): string[] {
+  return [...new Set(fixtureRequests().map((r) => r.kind))];
 }

@@ -1,8 +1,9 @@
 import jsonLogic from 'json-logic-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DecisionContext, toJsonValue } from '../../src/engine/context';
 import { CUSTOM_OPERATORS } from '../../src/engine/logic/custom-operators';
 import { truthy } from '../../src/engine/logic/truthy';
+import { Dec } from '../../src/engine/decimal';
 import type { CompiledRule } from '../../src/engine/ruleset';
 import { engine } from '../helpers';
 import { fixtureRequests } from '../fixture-requests';
@@ -10,6 +11,21 @@ import { fixtureRequests } from '../fixture-requests';
 // Issue 2, "json-logic-js is the reference": every bundled rule and formula, as evaluated by the
 // engine while deciding the fixture inputs, is evaluated again by json-logic-js's `apply` on the
 // same data (with the package's custom operators registered there too) and must agree.
+
+// Money items are evaluated by src/engine/items.ts; capture every call of evaluateItems.
+const itemCalls = vi.hoisted(() => [] as Array<{ ctx: unknown; kind: string; scope: string; data: unknown; subject?: string; from: number; to: number }>);
+vi.mock(import('../../src/engine/items'), async (importOriginal) => {
+  const mod = await importOriginal();
+  return {
+    ...mod,
+    evaluateItems: (ctx: DecisionContext, kind: string, scope: string, data: unknown, subject?: string) => {
+      const from = ctx.reasons.length;
+      const out = mod.evaluateItems(ctx, kind, scope, data, subject);
+      itemCalls.push({ ctx, kind, scope, data, subject, from, to: ctx.reasons.length });
+      return out;
+    },
+  };
+});
 
 interface Seen {
   ruleset: string;
@@ -65,6 +81,44 @@ describe('every bundled rule agrees with json-logic-js on the fixture inputs', (
   it('evaluates every rule and formula of every bundled ruleset at least once', () => {
     const covered = new Set(seen.map((s) => `${s.ruleset}|${s.id}`));
     expect(bundledRuleIds().filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('gives the same applicability, amount and values for every money item', () => {
+    const disagreements: unknown[] = [];
+    let checked = 0;
+    for (const call of itemCalls) {
+      const ctx = call.ctx as DecisionContext;
+      const items = ctx.ruleset.file.items.filter((i) => i.kind === call.kind && i.scope === call.scope);
+      const reasons = ctx.reasons.slice(call.from, call.to);
+      items.forEach((item, i) => {
+        currentCtx = ctx;
+        currentValues = {};
+        const apply = (logic: unknown) => jsonLogic.apply(logic as jsonLogic.RulesLogic, call.data);
+        for (const [name, expr] of Object.entries(item.values)) currentValues[name] = apply(expr);
+        const holds = truthy(apply(item.applies));
+        const values: Record<string, unknown> = { ...(toJsonValue(currentValues) as object) };
+        if (holds) values.amount = new Dec(String(toJsonValue(apply(item.amount)))).toFixed(2);
+        const reason = reasons[i]!;
+        checked++;
+        const ours = { rule: reason.rule, holds: reason.holds, values: reason.values ?? {} };
+        const ref = { rule: item.id, holds, values };
+        if (JSON.stringify(ours) !== JSON.stringify(ref)) disagreements.push({ ours, ref });
+      });
+    }
+    expect(disagreements).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('evaluates every money item of every bundled ruleset at least once', () => {
+    const covered = new Set<string>();
+    for (const call of itemCalls) {
+      const ctx = call.ctx as DecisionContext;
+      const items = ctx.ruleset.file.items.filter((i) => i.kind === call.kind && i.scope === call.scope);
+      ctx.reasons.slice(call.from, call.to).forEach((r, i) => covered.add(`${ctx.ruleset.id}|${items[i]!.id}`));
+    }
+    const files = new Map(seen.map((s) => [s.ruleset, s.ctx.ruleset.file]));
+    const missing = [...files].flatMap(([id, file]) => file.items.map((i) => `${id}|${i.id}`)).filter((k) => !covered.has(k));
+    expect(missing).toEqual([]);
   });
 
   it('gives the same holds and values for every evaluation', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
 import type { FundingPart } from '../../engine/items';
-import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
+import { count, decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 import type { Localized } from '../../engine/schemas';
 
 const months = count.max(1200, 'at most 1200 months');
@@ -75,7 +75,7 @@ export const laterSubsidyInput = z
     if (e.route === 'flexible-extension' && e.personalShare === undefined && !e.employeePensionStarted) {
       ctx.addIssue({ code: 'custom', path: ['event', 'personalShare'], message: 'required for route flexible-extension before the employee pension starts (六(二))' });
     }
-  });
+  }, whenFieldsValid);
 
 export type LaterSubsidyInput = z.input<typeof laterSubsidyInput>;
 export type LaterSubsidyInputParsed = z.output<typeof laterSubsidyInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalInput, idString, isoDate } from '../../engine/schemas';
+import { decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 import type { FundingPart } from '../../engine/items';
 import type { Localized } from '../../engine/schemas';
 
@@ -48,7 +48,7 @@ export const payoutInput = z
     if (p.electsEmployeeInsurance && !p.residentPensionAccount) {
       ctx.addIssue({ code: 'custom', path: ['person', 'residentPensionAccount'], message: 'required when electsEmployeeInsurance is true (四(一) pays 3 years from the account balance)' });
     }
-  });
+  }, whenFieldsValid);
 
 export type PayoutInput = z.input<typeof payoutInput>;
 export type PayoutInputParsed = z.output<typeof payoutInput>;
