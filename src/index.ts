@@ -38,4 +38,8 @@ export { ageOn } from './engine/dates';
 export type { Kind, KindInput, KindOutcome } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { MEMBERSHIP_BASES } from './kinds/eligibility';
+export type { ScreeningInput, ScreeningOutcome, ScreeningEnrollee, ScreeningFlag } from './kinds/screening';
+export { SCREENING_FLAGS } from './kinds/screening';
+export type { ProcedureInput, ProcedureOutcome, ProcedureViolation, ProcedureEvent, ProcedureEventType } from './kinds/procedure';
+export { APPLICATION_DOCUMENTS, JOINT_REVIEW_DEPARTMENTS, SECOND_NOTICE_VENUES, PROCEDURE_STEPS } from './kinds/procedure';
 export { ENGINE_VERSION } from './version';

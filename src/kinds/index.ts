@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { eligibility } from './eligibility';
+import { procedure } from './procedure';
+import { screening } from './screening';
 import type { KindModule } from './kind';
 
 /**
@@ -8,6 +10,8 @@ import type { KindModule } from './kind';
  */
 export const BUNDLED_KINDS = {
   eligibility,
+  screening,
+  procedure,
 } as const satisfies Record<string, KindModule>;
 
 type Kinds = typeof BUNDLED_KINDS;
