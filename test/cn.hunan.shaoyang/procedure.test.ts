@@ -85,8 +85,8 @@ describe('二(二)2 初审: after the land measurement is registered', () => {
     expect(violation(late, 'preliminary-review-after-land-measurement')!.message.en).toContain('2023-03-25');
     expect(violated(withEvent('land-measurement', { date: '2023-03-25' }))).toEqual([]);
   });
-  it('no land measurement at all fails the same rule', () => {
-    expect(violated(without('land-measurement'))).toEqual(['preliminary-review-after-land-measurement']);
+  it('land-measurement-recorded: a preliminary review with no land measurement at all', () => {
+    expect(violated(without('land-measurement'))).toEqual(['land-measurement-recorded']);
   });
   it('application-before-preliminary-review: an application after the review was never reviewed', () => {
     const input = base();
@@ -149,11 +149,11 @@ describe('二(二)4 复审: after the land compensation agreement is signed', ()
     const before = withEvent('compensation-agreement', { date: '2023-04-11' });
     const v = violation(before, 'township-review-after-compensation-agreement')!;
     expect(v).toMatchObject({ clause: '二(二)4', step: 4, values: { reviewedOn: '2023-04-10', agreementOn: '2023-04-11' } });
-    expect(v.message.zh).toContain('复审日期2023-04-10，但土地补偿协议签订日为2023-04-11');
+    expect(v.message.zh).toBe('复审日期2023-04-10，早于土地补偿协议签订日2023-04-11，复审须在协议签订后进行');
     expect(violated(withEvent('compensation-agreement', { date: '2023-04-10' }))).toEqual([]);
   });
-  it('no agreement recorded fails the same rule', () => {
-    expect(violated(without('compensation-agreement'))).toEqual(['township-review-after-compensation-agreement']);
+  it('compensation-agreement-recorded: a township review with no agreement at all', () => {
+    expect(violated(without('compensation-agreement'))).toEqual(['compensation-agreement-recorded']);
   });
   it('township-review-after-signatures: the roster reaches the township only once signed', () => {
     // 2023-04-03: before the signatures (04-04) and before the agreement (04-06): two violations.
@@ -249,6 +249,12 @@ describe('a case file without an approval yet (interpretation procedure-incomple
     expect(d.outcome.compliant).toBe(false);
     expect(d.outcome.violations.map((v) => v.rule)).toEqual(['first-notice-7-days']);
     expect(d.asOf).toBe('2023-04-01'); // the shortened notice's last day is the latest date
+  });
+  it('only the pre-notice and the applications: nothing is missing yet, steps 2–7 pending', () => {
+    const input = base();
+    input.events = input.events.filter((e) => e.type === 'pre-notice' || e.type === 'application');
+    const d = run(input);
+    expect(d.outcome).toMatchObject({ compliant: true, complete: false, pendingSteps: [2, 3, 4, 5, 6, 7], decisiveDate: { date: '2023-03-15' } });
   });
   it('a resolution date counts as a date of the case file', () => {
     const input = upToFirstNotice();
