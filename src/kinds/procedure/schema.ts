@@ -89,7 +89,7 @@ export const procedureEvent = z.discriminatedUnion(
       ...base,
     }),
     /** Villager representatives sign the roster (names; each distinct name counts once). */
-    z.strictObject({ type: z.literal('representatives-signatures'), date: isoDate, representatives: z.array(z.string().min(1).max(100)).max(1000), ...base }),
+    z.strictObject({ type: z.literal('representatives-signatures'), date: isoDate, representatives: z.array(z.string().trim().min(1, 'a name must not be blank').max(100)).max(1000), ...base }),
     /** 征地补偿安置协议 / 土地补偿协议 signed. */
     dated('compensation-agreement'),
     /** 复审 led by the township (street office). */
