@@ -5,9 +5,11 @@
 import { createEngine } from '../src';
 import { demoGucunPayout } from './demo/gucun';
 import { demoShaoyangEligibility } from './demo/shaoyang';
+import { demoShaoyangAudit } from './demo/shaoyang-audit';
 
 const engine = createEngine();
 console.log(`zhengdi-rules demo — rulesets: ${engine.rulesets().map((r) => `${r.id} (${r.hash.slice(0, 12)})`).join(', ')}`);
 
 demoShaoyangEligibility(engine);
+demoShaoyangAudit(engine);
 demoGucunPayout(engine);

@@ -42,4 +42,8 @@ export type { PayoutInput, PayoutItem, PayoutOutcome } from './kinds/payout';
 export { PENSION_STATUSES } from './kinds/payout';
 export type { LaterSubsidyInput, LaterSubsidyOutcome } from './kinds/later-subsidy';
 export type { FundingPart, ItemOutcome, ItemTotals } from './engine/items';
+export type { ScreeningInput, ScreeningOutcome, ScreeningEnrollee, ScreeningFlag } from './kinds/screening';
+export { SCREENING_FLAGS } from './kinds/screening';
+export type { ProcedureInput, ProcedureOutcome, ProcedureViolation, ProcedureEvent, ProcedureEventType } from './kinds/procedure';
+export { APPLICATION_DOCUMENTS, JOINT_REVIEW_DEPARTMENTS, SECOND_NOTICE_VENUES, PROCEDURE_STEPS } from './kinds/procedure';
 export { ENGINE_VERSION } from './version';

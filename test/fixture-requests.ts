@@ -12,6 +12,13 @@ export function fixtureRequests(): EvaluateRequest[] {
   const shaoyang = read<{ households: Array<{ input: EvaluateRequest<'eligibility'>['input'] }> }>('cn.hunan.shaoyang/village-eligibility.json');
   for (const h of shaoyang.households) out.push({ kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input: h.input });
 
+  const roster = read<{ asOf: string; input: EvaluateRequest<'screening'>['input'] }>('cn.hunan.shaoyang/screening-roster.json');
+  out.push({ kind: 'screening', jurisdiction: 'cn.hunan.shaoyang', asOf: roster.asOf, input: roster.input });
+  for (const file of ['case-compliant.json', 'case-violations.json']) {
+    const c = read<{ input?: EvaluateRequest<'procedure'>['input'] } & EvaluateRequest<'procedure'>['input']>(`cn.hunan.shaoyang/${file}`);
+    out.push({ kind: 'procedure', jurisdiction: 'cn.hunan.shaoyang', input: c.input ?? c });
+  }
+
   const gucun = read<{ expropriationDate: string; people: Array<{ person: EvaluateRequest<'payout'>['input']['person'] }> }>('cn.shanghai.baoshan.gucun/expropriation-40.json');
   for (const p of gucun.people) out.push({ kind: 'payout', jurisdiction: 'cn.shanghai.baoshan.gucun', input: { expropriationDate: gucun.expropriationDate, person: p.person } });
   const later = read<{ events: Array<EvaluateRequest<'later-subsidy'>['input']> }>('cn.shanghai.baoshan.gucun/later-events.json');

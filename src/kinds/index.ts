@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { eligibility } from './eligibility';
+import { procedure } from './procedure';
+import { screening } from './screening';
 import type { KindModule } from './kind';
 import { laterSubsidy } from './later-subsidy';
 import { payout } from './payout';
@@ -12,6 +14,8 @@ export const BUNDLED_KINDS = {
   eligibility,
   payout,
   'later-subsidy': laterSubsidy,
+  screening,
+  procedure,
 } as const satisfies Record<string, KindModule>;
 
 type Kinds = typeof BUNDLED_KINDS;
