@@ -4,7 +4,7 @@ import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../k
 import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
 import { isDecimalLike } from './decimal';
-import { InputError, type Issue } from './errors';
+import { InputError, NoRulesetInForceError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
@@ -172,7 +172,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
     const input = parsed.data;
     const asOf = req.asOf ?? mod.decisiveDate(input);
-    const ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
+    let ruleset: LoadedRuleset;
+    try {
+      ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
+    } catch (e) {
+      if (e instanceof NoRulesetInForceError && req.asOf === undefined && mod.asOfHint) {
+        throw new NoRulesetInForceError(e.jurisdiction, e.kind, e.date, `${e.message.slice(e.message.indexOf('. ') + 2)}. ${mod.asOfHint}`);
+      }
+      throw e;
+    }
     const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
     const outcome = mod.decide(ctx, input);
     return {

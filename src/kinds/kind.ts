@@ -13,6 +13,11 @@ export interface KindModule<Schema extends z.ZodType = z.ZodType, Outcome = unkn
   readonly schema: Schema;
   /** The default `asOf`: the date that decides which rules are in force. */
   decisiveDate(input: z.output<Schema>): string;
+  /**
+   * Said in the error when no ruleset is in force on the decisive date and the call gave no
+   * `asOf` (e.g. a historical date that predates every ruleset of the kind).
+   */
+  readonly asOfHint?: string;
   /** Evaluates the rules of the kind and returns the outcome (plain JSON). */
   decide(ctx: DecisionContext, input: z.output<Schema>): Outcome;
 }

@@ -266,3 +266,15 @@ describe('malformed rosters', () => {
     ]);
   });
 });
+
+describe('一(一) screening of a historical roster without asOf', () => {
+  it('throws NoRulesetInForceError that says to pass the screening date as asOf', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { NoRulesetInForceError } = await import('../../src');
+    const { engine } = await import('../helpers');
+    const roster = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/screening-roster.json', import.meta.url), 'utf8'));
+    expect(() => engine.screening(roster.input)).toThrow(NoRulesetInForceError);
+    expect(() => engine.screening(roster.input)).toThrow(/2012-08-20.*pass asOf = the screening date/s);
+    expect(engine.screening(roster.input, { asOf: roster.asOf }).asOf).toBe(roster.asOf);
+  });
+});

@@ -18,6 +18,8 @@ export const screening = defineKind({
   formulas: ['per-capita-after-mu'],
   schema: screeningInput,
   decisiveDate: (input) => input.noticeDate,
+  asOfHint:
+    'A roster of existing enrollees usually predates the rules it is screened under: pass asOf = the screening date (e.g. engine.screening(roster, { asOf: "2024-03-01" }))',
   decide(ctx, input): ScreeningOutcome {
     const ruleIds = ctx.rules('screening', 'enrollee').map((r) => r.id);
     const flagCounts: Record<string, number> = {};
