@@ -4,9 +4,11 @@
  */
 import shaoyangParameters from '../rulesets/cn.hunan.shaoyang/parameters.json';
 import shaoyang2020 from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
+import taizhouParameters from '../rulesets/cn.zhejiang.taizhou/parameters.json';
+import taizhou2019 from '../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
 
 /** Bundled ruleset files. */
-export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020];
+export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, taizhou2019];
 
 /** Bundled parameter files. */
-export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters];
+export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, taizhouParameters];

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { allocation } from './allocation';
 import { eligibility } from './eligibility';
+import { enrollment } from './enrollment';
+import { quota } from './quota';
+import { reallocation } from './reallocation';
 import type { KindModule } from './kind';
 
 /**
@@ -8,6 +12,7 @@ import type { KindModule } from './kind';
  */
 export const BUNDLED_KINDS = {
   eligibility,
+  quota, allocation, enrollment, reallocation, // issue 4: cn.zhejiang.taizhou
 } as const satisfies Record<string, KindModule>;
 
 type Kinds = typeof BUNDLED_KINDS;
