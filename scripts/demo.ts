@@ -4,8 +4,10 @@
  */
 import { createEngine } from '../src';
 import { demoShaoyangEligibility } from './demo/shaoyang';
+import { demoTaizhou } from './demo/taizhou';
 
 const engine = createEngine();
 console.log(`zhengdi-rules demo — rulesets: ${engine.rulesets().map((r) => `${r.id} (${r.hash.slice(0, 12)})`).join(', ')}`);
 
 demoShaoyangEligibility(engine);
+demoTaizhou(engine);

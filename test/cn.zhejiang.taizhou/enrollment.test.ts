@@ -65,7 +65,9 @@ describe('三(四) just cause and declared waivers', () => {
   });
   it('a declared waiver frees the place at once (三(三) 放弃参保的节余指标)', () => {
     const o = status(roster([{ id: 'N1', declaredWaiverOn: '2020-07-01' }, { id: 'N2' }]), '2020-08-01');
-    expect(o.nominees.map((n) => [n.status, n.waivedHow])).toEqual([['waived', 'declared'], ['pending', null]]);
+    expect(o.nominees.map((n) => [n.status, n.waivedHow, n.decidedBy])).toEqual([['waived', 'declared', 'no-waiver-declared'], ['pending', null, 'not-deemed-waived']]);
+    expect(o.nominees[0]!.failed).toEqual(['no-waiver-declared']);
+    expect(o.nominees[0]!.reason.zh).toContain('声明放弃参保');
     expect(o).toMatchObject({ counts: { enrolled: 0, waived: 1, pending: 1 }, freedPlaces: 1 });
   });
   it('events after asOf are not known yet: ignored, with a warning', () => {

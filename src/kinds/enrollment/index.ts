@@ -11,7 +11,7 @@ import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from '
  */
 export const enrollment = defineKind({
   kind: 'enrollment',
-  scopes: ['roster', 'nominee'],
+  scopes: ['roster', 'waiver', 'nominee'],
   formulas: ['valid-until'],
   schema: enrollmentInput,
   decisiveDate: (input) => input.rosterReportedOn,
@@ -38,15 +38,20 @@ export const enrollment = defineKind({
       const declaredWaiverOn = known(n.id, 'declaredWaiverOn', n.declaredWaiverOn);
       const completedOn = enrolledOn !== null && paidOn !== null ? maxDate(enrolledOn, paidOn) : null;
       const data = { ...roster, nominee: n, completedOn, declaredWaiverOn, justCause: n.justCause ?? null };
-      const { failed } = ctx.evaluateScope('enrollment', 'nominee', data, n.id);
+      // A declared waiver settles the nominee: the deadline rules are not evaluated.
+      const waiver = ctx.evaluateScope('enrollment', 'waiver', data, n.id);
+      const failed = waiver.failed.length > 0 ? waiver.failed : ctx.evaluateScope('enrollment', 'nominee', data, n.id).failed;
       let status: EnrollmentStatus;
       let waivedHow: 'declared' | 'deemed' | null = null;
       let late = false;
+      let decidedBy = 'not-deemed-waived';
       if (failed.includes('no-waiver-declared')) {
         status = 'waived';
         waivedHow = 'declared';
+        decidedBy = 'no-waiver-declared';
       } else if (!failed.includes('enrolled-by-deadline')) {
         status = 'enrolled';
+        decidedBy = 'enrolled-by-deadline';
       } else if (failed.includes('not-deemed-waived')) {
         status = 'waived';
         waivedHow = 'deemed';
@@ -57,7 +62,8 @@ export const enrollment = defineKind({
       } else {
         status = 'pending';
       }
-      return { id: n.id, householdId: n.householdId ?? null, status, waivedHow, completedOn, late, justCause: n.justCause !== undefined, failed };
+      const reason = ctx.reasons.filter((r) => r.subject === n.id && r.rule === decidedBy).slice(-1)[0]!.message;
+      return { id: n.id, householdId: n.householdId ?? null, status, waivedHow, completedOn, late, justCause: n.justCause !== undefined, decidedBy, reason, failed };
     });
     const counts = { enrolled: 0, waived: 0, pending: 0 };
     for (const n of nominees) counts[n.status]++;

@@ -68,6 +68,9 @@ export interface EnrollmentOutcome {
     late: boolean;
     /** Whether a just cause was given. */
     justCause: boolean;
+    /** The rule whose result settled the status, and its message. */
+    decidedBy: string;
+    reason: { zh: string; en: string };
     failed: string[];
   }>;
   counts: { enrolled: number; waived: number; pending: number };
