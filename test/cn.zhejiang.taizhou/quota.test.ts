@@ -124,6 +124,17 @@ describe('bad input is one InputError, never a crash', () => {
     );
     expect([...new Set(issues.map((i) => i.path))].sort()).toEqual(['input.approvedAreaMu', 'input.rosterReportedOn', 'input.village.landByType'].sort());
   });
+  it('a bad override of the rounding mode or the validity names the parameter', () => {
+    expect(inputIssues(() => engine.quota(input(), { parameters: { 'cn.zhejiang.taizhou.quota-rounding-mode': 'nearest' } })).map((i) => i.path)).toEqual([
+      'parameters.cn.zhejiang.taizhou.quota-rounding-mode',
+    ]);
+    expect(inputIssues(() => engine.quota(input({ rosterReportedOn: '2020-06-15' }), { parameters: { 'cn.zhejiang.taizhou.quota-validity-months': '6.5' } })).map((i) => i.path)).toEqual([
+      'parameters.cn.zhejiang.taizhou.quota-validity-months',
+    ]);
+  });
+  it('a shorter validity by override: 6 months from 2020-06-15 → 2020-12-15', () => {
+    expect(engine.quota(input({ rosterReportedOn: '2020-06-15' }), { parameters: { 'cn.zhejiang.taizhou.quota-validity-months': 6 } }).outcome.validUntil).toBe('2020-12-15');
+  });
   it('before 2019-08-09 no Taizhou ruleset is in force', () => {
     expect(() => engine.quota(input({ approvalDate: '2019-08-08' }))).toThrow(NoRulesetInForceError);
   });

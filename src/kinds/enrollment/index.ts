@@ -1,5 +1,6 @@
 import { maxDate, minDate } from '../../engine/dates';
 import { defineKind } from '../kind';
+import { checkValidityMonths } from '../quota/parameters';
 import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from './schema';
 
 /**
@@ -17,6 +18,7 @@ export const enrollment = defineKind({
   decisiveDate: (input) => input.rosterReportedOn,
   decide(ctx, input): EnrollmentOutcome {
     const asOf = ctx.asOf;
+    checkValidityMonths(ctx);
     const validUntil = ctx.formula('valid-until', { rosterReportedOn: input.rosterReportedOn }) as string;
     const deadline = input.deadline === undefined ? validUntil : minDate(input.deadline, validUntil);
     const roster = { rosterReportedOn: input.rosterReportedOn, validUntil, deadlineGiven: input.deadline ?? null, deadline, asOf };

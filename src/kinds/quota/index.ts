@@ -1,6 +1,7 @@
 import { toDec } from '../../engine/decimal';
 import { InputError } from '../../engine/errors';
 import { defineKind } from '../kind';
+import { checkRoundingMode, checkValidityMonths } from './parameters';
 import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOutcome } from './schema';
 
 /**
@@ -18,6 +19,8 @@ export const quota = defineKind({
   schema: quotaInput,
   decisiveDate: (input) => input.approvalDate,
   decide(ctx, input): QuotaOutcome {
+    const mode = checkRoundingMode(ctx);
+    if (input.rosterReportedOn !== undefined) checkValidityMonths(ctx);
     const excludedLand: ExcludedLand[] = [];
     const count = (figure: 'approved' | 'village', land: Partial<Record<LandType, string>>) => {
       let sum = toDec(0);
@@ -58,7 +61,6 @@ export const quota = defineKind({
     data.validUntil = validUntil;
     const { failed } = ctx.evaluateScope('quota', 'village', data);
     if (validUntil !== null) ctx.evaluateScope('quota', 'validity', data);
-    const mode = ctx.param('cn.zhejiang.taizhou.quota-rounding-mode');
     return {
       quota: whole.toNumber(),
       exactQuota: (data.exactQuota as ReturnType<typeof toDec>).toFixed(),
@@ -66,7 +68,7 @@ export const quota = defineKind({
       landPerPersonMuExact: (data.landPerPersonMu as ReturnType<typeof toDec>).toFixed(),
       cap: (data.cap as ReturnType<typeof toDec>).toNumber(),
       capApplied: failed.includes('quota-within-cap'),
-      roundingMode: String(mode),
+      roundingMode: mode,
       validUntil,
       approvedAreaMu: approvedAreaMu.toFixed(),
       villageLandMu: villageLandMu.toFixed(),
