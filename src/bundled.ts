@@ -7,9 +7,11 @@ import shaoyang2020 from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json'
 import shanghaiParameters from '../rulesets/cn.shanghai/parameters.json';
 import gucunParameters from '../rulesets/cn.shanghai.baoshan.gucun/parameters.json';
 import gucun2022 from '../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json';
+import taizhouParameters from '../rulesets/cn.zhejiang.taizhou/parameters.json';
+import taizhou2019 from '../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
 
 /** Bundled ruleset files. */
-export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, gucun2022];
+export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, taizhou2019, gucun2022];
 
 /** Bundled parameter files. */
-export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, shanghaiParameters, gucunParameters];
+export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, taizhouParameters, shanghaiParameters, gucunParameters];

@@ -46,4 +46,10 @@ export type { ScreeningInput, ScreeningOutcome, ScreeningEnrollee, ScreeningFlag
 export { SCREENING_FLAGS } from './kinds/screening';
 export type { ProcedureInput, ProcedureOutcome, ProcedureViolation, ProcedureEvent, ProcedureEventType } from './kinds/procedure';
 export { APPLICATION_DOCUMENTS, JOINT_REVIEW_DEPARTMENTS, SECOND_NOTICE_VENUES, PROCEDURE_STEPS } from './kinds/procedure';
+export type { QuotaInput, QuotaOutcome, ExcludedLand, LandType } from './kinds/quota';
+export { LAND_TYPES } from './kinds/quota';
+export type { AllocationInput, AllocationOutcome, HamiltonClaim, HamiltonResult, HamiltonShare, HamiltonRound } from './kinds/allocation';
+export { hamilton } from './kinds/allocation';
+export type { EnrollmentInput, EnrollmentOutcome, EnrollmentStatus } from './kinds/enrollment';
+export type { ReallocationInput, ReallocationOutcome } from './kinds/reallocation';
 export { ENGINE_VERSION } from './version';

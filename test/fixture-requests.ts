@@ -19,6 +19,29 @@ export function fixtureRequests(): EvaluateRequest[] {
     out.push({ kind: 'procedure', jurisdiction: 'cn.hunan.shaoyang', input: c.input ?? c });
   }
 
+  const tz = read<{
+    quota: EvaluateRequest<'quota'>['input'];
+    allocation: EvaluateRequest<'allocation'>['input'];
+    enrollment: { asOf: string } & EvaluateRequest<'enrollment'>['input'];
+    reallocation: { asOf: string; incompleteProcedure: unknown } & Record<string, unknown>;
+  }>('cn.zhejiang.taizhou/village-dongpu.json');
+  const j = 'cn.zhejiang.taizhou';
+  out.push({ kind: 'quota', jurisdiction: j, input: tz.quota });
+  // The allocation sample lists households with names for the demo; the quota is the quota sample's outcome (20).
+  const allocation = tz.allocation as unknown as { approvalDate: string; households: Array<{ name?: string } & Record<string, unknown>> };
+  out.push({
+    kind: 'allocation',
+    jurisdiction: j,
+    input: { approvalDate: allocation.approvalDate, quota: 20, households: allocation.households.map(({ name: _name, ...h }) => h) } as EvaluateRequest<'allocation'>['input'],
+  });
+  const { asOf: enrollmentAsOf, ...enrollment } = tz.enrollment;
+  out.push({ kind: 'enrollment', jurisdiction: j, asOf: enrollmentAsOf, input: enrollment });
+  const { asOf: reallocationAsOf, incompleteProcedure, procedure, ...rest } = tz.reallocation;
+  for (const p of [procedure, incompleteProcedure]) {
+    // freedPlaces: the 3 places the enrollment sample frees (2 deemed waivers + 1 declared; see the demo).
+    out.push({ kind: 'reallocation', jurisdiction: j, asOf: reallocationAsOf, input: { ...rest, freedPlaces: 3, procedure: p } as EvaluateRequest<'reallocation'>['input'] });
+  }
+
   const gucun = read<{ expropriationDate: string; people: Array<{ person: EvaluateRequest<'payout'>['input']['person'] }> }>('cn.shanghai.baoshan.gucun/expropriation-40.json');
   for (const p of gucun.people) out.push({ kind: 'payout', jurisdiction: 'cn.shanghai.baoshan.gucun', input: { expropriationDate: gucun.expropriationDate, person: p.person } });
   const later = read<{ events: Array<EvaluateRequest<'later-subsidy'>['input']> }>('cn.shanghai.baoshan.gucun/later-events.json');

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { allocation } from './allocation';
 import { eligibility } from './eligibility';
 import { procedure } from './procedure';
 import { screening } from './screening';
+import { enrollment } from './enrollment';
+import { quota } from './quota';
+import { reallocation } from './reallocation';
 import type { KindModule } from './kind';
 import { laterSubsidy } from './later-subsidy';
 import { payout } from './payout';
@@ -16,6 +20,10 @@ export const BUNDLED_KINDS = {
   'later-subsidy': laterSubsidy,
   screening,
   procedure,
+  quota,
+  allocation,
+  enrollment,
+  reallocation,
 } as const satisfies Record<string, KindModule>;
 
 type Kinds = typeof BUNDLED_KINDS;

@@ -1,0 +1,80 @@
+import { toDec } from '../../engine/decimal';
+import { InputError } from '../../engine/errors';
+import { defineKind } from '../kind';
+import { checkRoundingMode, checkValidityMonths } from './parameters';
+import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOutcome } from './schema';
+
+/**
+ * `quota` (Taizhou, 三(二) 以地定量): how many people of a village may enrol after an
+ * expropriation is approved. The arithmetic is the ruleset's formulas (`quota-cap`,
+ * `quota-land-per-person-mu`, `quota-exact`, `quota-rounded`, `quota-whole`, `valid-until`);
+ * this module only counts land by type through the rule `land-type-counted` and assembles the
+ * outcome. Rules of scope `village` explain the arithmetic and the cap; `validity` runs when the
+ * roster date is given.
+ */
+export const quota = defineKind({
+  kind: 'quota',
+  scopes: ['land-type', 'village', 'validity'],
+  formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'],
+  schema: quotaInput,
+  decisiveDate: (input) => input.approvalDate,
+  decide(ctx, input): QuotaOutcome {
+    const mode = checkRoundingMode(ctx);
+    if (input.rosterReportedOn !== undefined) checkValidityMonths(ctx);
+    const excludedLand: ExcludedLand[] = [];
+    const count = (figure: 'approved' | 'village', land: Partial<Record<LandType, string>>) => {
+      let sum = toDec(0);
+      for (const type of LAND_TYPES) {
+        const areaMu = land[type];
+        if (areaMu === undefined) continue;
+        const subject = `${figure}:${type}`;
+        const { failed } = ctx.evaluateScope('quota', 'land-type', { figure, type, areaMu }, subject);
+        if (failed.length === 0) sum = sum.plus(areaMu);
+        else {
+          const why = ctx.reasons.filter((r) => r.subject === subject && !r.holds).map((r) => r.message);
+          excludedLand.push({ figure, type, areaMu, reason: { zh: why.map((m) => m.zh).join('；'), en: why.map((m) => m.en).join('; ') } });
+        }
+      }
+      return sum;
+    };
+    const approvedAreaMu = input.approvedLandByType ? count('approved', input.approvedLandByType) : toDec(input.approvedAreaMu!);
+    const villageLandMu = input.village.landByType ? count('village', input.village.landByType) : toDec(input.village.agriculturalLandMu!);
+    if (villageLandMu.isZero()) {
+      throw new InputError([
+        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the types of cn.zhejiang.taizhou.counted-land-types): land per person would be zero' },
+      ]);
+    }
+    const data: Record<string, unknown> = {
+      approvalDate: input.approvalDate,
+      approvedAreaMu,
+      villageLandMu,
+      population16Plus: input.village.population16Plus,
+      alreadyInsured: input.village.alreadyInsured,
+      rosterReportedOn: input.rosterReportedOn ?? null,
+    };
+    data.cap = toDec(ctx.formula('quota-cap', data));
+    data.landPerPersonMu = toDec(ctx.formula('quota-land-per-person-mu', data));
+    data.exactQuota = toDec(ctx.formula('quota-exact', data));
+    data.roundedQuota = toDec(ctx.formula('quota-rounded', data));
+    const whole = toDec(ctx.formula('quota-whole', data));
+    const validUntil = ctx.formula('valid-until', data) as string | null;
+    data.validUntil = validUntil;
+    const { failed } = ctx.evaluateScope('quota', 'village', data);
+    if (validUntil !== null) ctx.evaluateScope('quota', 'validity', data);
+    return {
+      quota: whole.toNumber(),
+      exactQuota: (data.exactQuota as ReturnType<typeof toDec>).toFixed(),
+      landPerPersonMu: (data.landPerPersonMu as ReturnType<typeof toDec>).toFixed(4),
+      landPerPersonMuExact: (data.landPerPersonMu as ReturnType<typeof toDec>).toFixed(),
+      cap: (data.cap as ReturnType<typeof toDec>).toNumber(),
+      capApplied: failed.includes('quota-within-cap'),
+      roundingMode: mode,
+      validUntil,
+      approvedAreaMu: approvedAreaMu.toFixed(),
+      villageLandMu: villageLandMu.toFixed(),
+      excludedLand,
+    };
+  },
+});
+
+export * from './schema';

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { Dec } from '../../engine/decimal';
+import { count, decimalInput, isoDate } from '../../engine/schemas';
+
+/**
+ * Land types of the national land classification (《土地利用现状分类》 top level, as the
+ * land-change survey reports them). Which of them count for the quota is the parameter
+ * `cn.zhejiang.taizhou.counted-land-types` (default 耕地 and 其他农用地, 三(二)).
+ */
+export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用地', '建设用地', '未利用地'] as const;
+export type LandType = (typeof LAND_TYPES)[number];
+
+/** Land listed by type (mu): any of the seven types, each at most once; unknown types are rejected. */
+export const landByType = z
+  .strictObject(Object.fromEntries(LAND_TYPES.map((t) => [t, decimalInput({ min: 0 }).optional()])) as Record<LandType, z.ZodOptional<ReturnType<typeof decimalInput>>>)
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'list at least one land type');
+
+const village = z
+  .strictObject({
+    /** (b) cultivated + other agricultural land at the end of last year (land-change survey), mu. */
+    agriculturalLandMu: decimalInput({ min: 0, minExclusive: true }).optional(),
+    /** (b) given by type instead; only the counted types are used. */
+    landByType: landByType.optional(),
+    /** (c) agricultural population aged 16+, public-security traditional basis. */
+    population16Plus: count,
+    /** (d) people already enrolled in land-expropriation social security. */
+    alreadyInsured: count,
+  })
+  .superRefine((v, ctx) => {
+    if ((v.agriculturalLandMu === undefined) === (v.landByType === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['agriculturalLandMu'], message: 'give exactly one of agriculturalLandMu or landByType' });
+    }
+    if (v.alreadyInsured >= v.population16Plus) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alreadyInsured'],
+        message: `must be less than population16Plus (${v.population16Plus}): with no one left to enrol there is no land per person to divide by`,
+      });
+    }
+  });
+
+export const quotaInput = z
+  .strictObject({
+    /** Date the expropriation was approved (decides the rules in force). */
+    approvalDate: isoDate,
+    /** (a) cultivated + other agricultural land approved for expropriation, mu. */
+    approvedAreaMu: decimalInput({ min: 0 }).optional(),
+    /** (a) given by type instead; only the counted types are used. */
+    approvedLandByType: landByType.optional(),
+    village,
+    /** Date the roster was reported; gives `validUntil`. */
+    rosterReportedOn: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.approvedAreaMu === undefined) === (v.approvedLandByType === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['approvedAreaMu'], message: 'give exactly one of approvedAreaMu or approvedLandByType' });
+    }
+    if (v.rosterReportedOn !== undefined && v.rosterReportedOn < v.approvalDate) {
+      ctx.addIssue({ code: 'custom', path: ['rosterReportedOn'], message: `is before the approval date ${v.approvalDate}` });
+    }
+  });
+
+/** Input of `quota` as a caller writes it. */
+export type QuotaInput = z.input<typeof quotaInput>;
+export type QuotaInputParsed = z.output<typeof quotaInput>;
+
+/** Land of a type that did not count, and why. */
+export interface ExcludedLand {
+  /** `approved` (a) or `village` (b). */
+  figure: 'approved' | 'village';
+  type: LandType;
+  areaMu: string;
+  reason: { zh: string; en: string };
+}
+
+/** Outcome of `quota`. */
+export interface QuotaOutcome {
+  /** Whole-person quota: rounded by the mode, at most `cap`. */
+  quota: number;
+  /** a × (c − d) ÷ b, unrounded (40 significant digits). */
+  exactQuota: string;
+  /** b ÷ (c − d), half-up to 4 decimals for display. */
+  landPerPersonMu: string;
+  /** The same, unrounded. */
+  landPerPersonMuExact: string;
+  /** c − d: people aged 16+ not yet enrolled. */
+  cap: number;
+  /** Whether the rounded quota was above the cap and was cut to it. */
+  capApplied: boolean;
+  /** The rounding mode used. */
+  roundingMode: string;
+  /** Last valid day (inclusive): roster date + validity months; null without a roster date. */
+  validUntil: string | null;
+  /** (a) and (b) as counted. */
+  approvedAreaMu: string;
+  villageLandMu: string;
+  /** Land listed by type that did not count. Empty when single figures were given. */
+  excludedLand: ExcludedLand[];
+}
+
+/** Sums a land-by-type record over the given types. */
+export function sumLand(land: Partial<Record<LandType, string>>, types: readonly LandType[]): Dec {
+  return types.reduce((acc, t) => (land[t] === undefined ? acc : acc.plus(land[t]!)), new Dec(0));
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { count, idString, isoDate } from '../../engine/schemas';
+
+/**
+ * The village's “five deliberations, two disclosures” (五议两公开) record for the adjustment list,
+ * each step with its date. Steps not yet held are left out.
+ */
+export const fiveDeliberationsRecord = z.strictObject({
+  /** 1. 党员群众建议: suggestion by party members and villagers. */
+  suggestedOn: isoDate.optional(),
+  /** 2. 村党组织提议: proposal by the village party organisation. */
+  proposedOn: isoDate.optional(),
+  /** 3. 村务联席会议商议: consultation of the village joint meeting. */
+  consultedOn: isoDate.optional(),
+  /** 4. 党员大会审议: review by the party members' meeting. */
+  reviewedOn: isoDate.optional(),
+  /** 5. 村民（代表）会议决议: resolution of the villagers' (representatives') meeting. */
+  resolvedOn: isoDate.optional(),
+  /** Whether the resolution was adopted. */
+  resolutionAdopted: z.boolean().optional(),
+  /** Disclosure 1, 表决结果公开: the vote made public. */
+  resolutionDisclosedOn: isoDate.optional(),
+  /** Disclosure 2, 实施结果公开: the result made public (after the re-use). */
+  resultDisclosedOn: isoDate.optional(),
+});
+
+export const reallocationCandidate = z.strictObject({
+  id: idString,
+  /** Member of this village's collective economic organisation. */
+  collectiveMember: z.boolean(),
+  /** Land of theirs (their household's contracted land) was expropriated. */
+  landExpropriated: z.boolean(),
+  /** Already enrolled in land-expropriation social security. */
+  alreadyInsured: z.boolean(),
+});
+
+export const reallocationInput = z
+  .strictObject({
+    /** Date the original roster was reported (decides the rules in force). */
+    rosterReportedOn: isoDate,
+    /** Places freed by waivers (e.g. `enrollment`'s freedPlaces). */
+    freedPlaces: count,
+    /** Lawful adjustment places (调剂指标) given to the village. */
+    adjustmentPlaces: count.default(0),
+    /** The adjustment list (调剂名单), in the order the village list gives. */
+    candidates: z.array(reallocationCandidate).max(10_000),
+    /** The 五议两公开 record of the adjustment list. */
+    procedure: fiveDeliberationsRecord.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.candidates.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'id'], message: `duplicate candidate id '${c.id}'` });
+      seen.add(c.id);
+    });
+  });
+
+/** Input of `reallocation` as a caller writes it. */
+export type ReallocationInput = z.input<typeof reallocationInput>;
+export type ReallocationInputParsed = z.output<typeof reallocationInput>;
+
+/** Outcome of `reallocation`. */
+export interface ReallocationOutcome {
+  /** The adjustment list was refused (五议两公开 incomplete): nobody gets a place. */
+  refused: boolean;
+  /** Ids of the procedure rules that did not hold. */
+  refusedBecause: string[];
+  places: { freed: number; adjustment: number; total: number };
+  /** Who got a place, in the order served. */
+  assigned: Array<{ id: string; priority: boolean }>;
+  /** Candidates who got no place, with the rule ids that excluded them (`no-place-left` when places ran out). */
+  notAssigned: Array<{ id: string; failed: string[] }>;
+  /** Places left after the list. */
+  remaining: number;
+}
