@@ -39,3 +39,7 @@ export type { Kind, KindInput, KindOutcome } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { MEMBERSHIP_BASES } from './kinds/eligibility';
 export { ENGINE_VERSION } from './version';
+export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECORD_FORMAT } from './audit/record';
+export type { DecisionRecord, RecordedRequest, RequestLike, ToRecordOptions } from './audit/record';
+export type { ReplayReport, ReplayMismatch, ReplayFailure, ReplayError, ReplayResult, ReplayOptions } from './audit/replay';
+export { diffDecisions, diffValues, type Diff } from './audit/diff';
