@@ -2,7 +2,11 @@ import { defineConfig } from 'tsup';
 
 // Dual ESM + CJS build with types for both. JSON rulesets and parameter files are bundled
 // into the output, so the package needs no file access at run time.
-export default defineConfig({
+// The `zhengdi` CLI is a second, ESM-only entry for Node (dist/cli.js, with a shebang); its
+// dependencies (commander, csv-parse, cli-progress) stay external and are never loaded by the
+// library entry.
+// `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
+const library = {
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
@@ -11,4 +15,15 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-});
+} as const;
+const cli = {
+  entry: { cli: 'src/cli/index.ts' },
+  format: ['esm'],
+  dts: false,
+  sourcemap: false,
+  clean: false,
+  target: 'node20',
+  platform: 'node',
+  banner: { js: '#!/usr/bin/env node' },
+} as const;
+export default defineConfig(process.env.ZHENGDI_BUILD === 'cli' ? [cli] : [library, cli]);

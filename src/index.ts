@@ -43,3 +43,4 @@ export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECO
 export type { DecisionRecord, RecordedRequest, RequestLike, ToRecordOptions } from './audit/record';
 export type { ReplayReport, ReplayMismatch, ReplayFailure, ReplayError, ReplayResult, ReplayOptions } from './audit/replay';
 export { diffDecisions, diffValues, type Diff } from './audit/diff';
+export { explainRecord, type Lang } from './audit/explain';
