@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Dual ESM + CJS build with types for both. JSON rulesets and parameter files are bundled
 // into the output, so the package needs no file access at run time.
@@ -8,22 +8,22 @@ import { defineConfig } from 'tsup';
 // `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
 const library = {
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
+  format: ['esm', 'cjs'] as Options['format'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-} as const;
+} satisfies Options;
 const cli = {
   entry: { cli: 'src/cli/index.ts' },
-  format: ['esm'],
+  format: ['esm'] as Options['format'],
   dts: false,
   sourcemap: false,
   clean: false,
   target: 'node20',
   platform: 'node',
   banner: { js: '#!/usr/bin/env node' },
-} as const;
+} satisfies Options;
 export default defineConfig(process.env.ZHENGDI_BUILD === 'cli' ? [cli] : [library, cli]);

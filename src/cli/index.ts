@@ -68,9 +68,9 @@ function progressBar(enabled: boolean, counter: ByteCounter) {
 
 /** Records of a JSONL file (or stdin for `-`), with their line numbers. */
 async function* recordLines(file: string, counter: ByteCounter): AsyncGenerator<{ line: number; text: string }> {
+  if (file !== '-') counter.total = statSync(file).size; // throws before a stream exists when the file is missing
   const stream = file === '-' ? process.stdin : createReadStream(file);
   if (file !== '-') {
-    counter.total = statSync(file).size;
     stream.on('data', (c: Buffer | string) => (counter.read += c.length));
   }
   for await (const l of lines(stream)) if (l.text.trim() !== '') yield l;
