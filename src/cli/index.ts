@@ -52,8 +52,23 @@ function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+/** Collects output lines and writes them in chunks of about 64 KB, waiting when the stream is full. */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly out: Writable) {}
+  async write(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 65_536) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
 }
 
 function progressBar(enabled: boolean, counter: ByteCounter) {
@@ -117,6 +132,7 @@ export function program(): Command {
       const engine = engineFrom(opts);
       const format = formatOf(file, opts.format);
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+      const writer = new ChunkedWriter(out);
       const counter: ByteCounter = { read: 0, total: 0 };
       let rows = 0;
       let records = 0;
@@ -139,7 +155,7 @@ export function program(): Command {
           } as EvaluateRequest;
           const decision = engine.evaluate(request);
           const record = toRecord(decision, request, { id: r.id ?? item.defaultId });
-          await write(out, JSON.stringify(record) + '\n');
+          await writer.write(JSON.stringify(record) + '\n');
           records++;
         } catch (e) {
           errors++;
@@ -149,6 +165,7 @@ export function program(): Command {
         }
         if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
       }
+      await writer.flush();
       bar?.update(counter.total, { rows, errors });
       bar?.stop();
       if (opts.out) {

@@ -41,7 +41,7 @@ describe('round trip evaluate → record → JSON → replay, for every kind wit
     const t = clone(record);
     const at = firstDecimal(t.decision.outcome)!;
     const changed = (Number(at.value) + 1).toFixed(at.value.split('.')[1]!.length);
-    let cur = t.decision.outcome as Record<string | number, unknown>;
+    let cur = t.decision.outcome as unknown as Record<string | number, unknown>;
     for (const k of at.path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
     cur[at.path[at.path.length - 1]!] = changed;
     const resealed = sealRecord(t);
