@@ -9,3 +9,6 @@ const engine = createEngine();
 console.log(`zhengdi-rules demo — rulesets: ${engine.rulesets().map((r) => `${r.id} (${r.hash.slice(0, 12)})`).join(', ')}`);
 
 demoShaoyangEligibility(engine);
+
+import { demoReplay } from './demo/replay';
+demoReplay(engine);
