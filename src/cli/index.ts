@@ -33,10 +33,11 @@ function engineFrom(flags: EngineFlags): Engine {
 }
 
 function withEngineOptions(cmd: Command): Command {
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
   return cmd
-    .option('--rulesets <files...>', 'extra ruleset files (same id replaces a bundled one)')
-    .option('--parameters <files...>', 'extra parameter files (same series id replaces a bundled one)')
-    .option('--archive <files...>', 'older ruleset files kept by hash, used only to replay records made under them');
+    .option('--rulesets <file>', 'a ruleset file (same id replaces a bundled one); repeatable', collect)
+    .option('--parameters <file>', 'a parameter file (same series id replaces a bundled one); repeatable', collect)
+    .option('--archive <file>', 'an older ruleset file kept by hash, used only to replay records made under it; repeatable', collect);
 }
 
 function collectParam(value: string, previous: Record<string, string | number> = {}): Record<string, string | number> {

@@ -128,6 +128,29 @@ describe('zhengdi replay', () => {
   });
 });
 
+describe('zhengdi replay --archive: records made under an older ruleset version', () => {
+  it('fails them as UNKNOWN_RULESET without the old file, matches them with it', async () => {
+    const old = JSON.parse(readFileSync('rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json', 'utf8')) as { version: string; rules: Array<{ id: string; test: unknown }> };
+    old.version = '0.9.0';
+    old.rules.find((r) => r.id === 'age-16')!.test = { '>': [{ value: 'age' }, { value: 'minAge' }] };
+    const oldFile = join(tmp, 'old-ruleset.json');
+    writeFileSync(oldFile, JSON.stringify(old));
+    const inputs = join(tmp, 'inputs.jsonl');
+    writeFileSync(inputs, village.households.map((h) => JSON.stringify({ id: h.id, input: h.input })).join('\n'));
+    const oldRecords = join(tmp, 'old-records.jsonl');
+    await zhengdi(['evaluate', '-k', 'eligibility', '--rulesets', oldFile, inputs, '-o', oldRecords]);
+    const mixed = join(tmp, 'mixed.jsonl');
+    writeFileSync(mixed, readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8') + readFileSync(oldRecords, 'utf8'));
+    const without = await zhengdi(['replay', mixed]);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toMatch(/matched\s+8\n.*failed\s+8/s);
+    expect(without.stdout).toContain('v0.9.0');
+    const withArchive = await zhengdi(['replay', '--archive', oldFile, mixed]);
+    expect(withArchive.code).toBe(0);
+    expect(withArchive.stdout).toMatch(/records\s+16\n.*matched\s+16/s);
+  });
+});
+
 describe('zhengdi explain', () => {
   const file = 'fixtures/decisions/cn.hunan.shaoyang.jsonl';
   it('--lang zh: each rule with 成立/不成立, its clause and the values it saw; parameters with sources', async () => {
