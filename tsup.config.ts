@@ -1,14 +1,29 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Dual ESM + CJS build with types for both. JSON rulesets and parameter files are bundled
 // into the output, so the package needs no file access at run time.
-export default defineConfig({
+// The `zhengdi` CLI is a second, ESM-only entry for Node (dist/cli.js, with a shebang); its
+// dependencies (commander, csv-parse, cli-progress) stay external and are never loaded by the
+// library entry.
+// `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
+const library = {
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
+  format: ['esm', 'cjs'] as Options['format'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-});
+} satisfies Options;
+const cli = {
+  entry: { cli: 'src/cli/index.ts' },
+  format: ['esm'] as Options['format'],
+  dts: false,
+  sourcemap: false,
+  clean: false,
+  target: 'node20',
+  platform: 'node',
+  banner: { js: '#!/usr/bin/env node' },
+} satisfies Options;
+export default defineConfig(process.env.ZHENGDI_BUILD === 'cli' ? [cli] : [library, cli]);

@@ -6,6 +6,7 @@ import { createEngine } from '../src';
 import { demoGucunPayout } from './demo/gucun';
 import { demoShaoyangEligibility } from './demo/shaoyang';
 import { demoShaoyangAudit } from './demo/shaoyang-audit';
+import { demoReplay } from './demo/replay';
 import { demoTaizhou } from './demo/taizhou';
 
 const engine = createEngine();
@@ -15,3 +16,4 @@ demoShaoyangEligibility(engine);
 demoShaoyangAudit(engine);
 demoTaizhou(engine);
 demoGucunPayout(engine);
+demoReplay(engine);

@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { replayRecords, type ReplayOptions, type ReplayReport } from '../audit/replay';
+import type { RecordedRequest } from '../audit/record';
 import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
 import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
 import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
 import { isDecimalLike } from './decimal';
-import { InputError, NoRulesetInForceError, type Issue } from './errors';
+import { InputError, NoRulesetInForceError, RulesetError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
-import { RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
+import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
 import type { DecisionOf, RulesetRef } from './types';
 
@@ -49,6 +51,12 @@ export interface EngineOptions {
   parameters?: readonly unknown[];
   /** Start from the bundled rulesets and parameters (default `true`). */
   bundled?: boolean;
+  /**
+   * Older ruleset files kept by content hash for `replay` only: a record made under one of them
+   * is replayed with it exactly. They never decide new requests, so their windows may overlap
+   * the current rulesets'.
+   */
+  archive?: readonly unknown[];
 }
 
 type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
@@ -66,8 +74,18 @@ export interface EngineCore {
   decide<K extends Kind>(kind: K, input: KindInput<K>, options?: EvaluateOptions): Decision<K>;
   /** Every ruleset, ordered by jurisdiction and date. */
   rulesets(): RulesetSummary[];
-  /** The ruleset with a content hash, if the engine has it. */
+  /** The ruleset with a content hash, if the engine has it (current or archived). */
   rulesetByHash(hash: string): RulesetSummary | undefined;
+  /** The archived rulesets (`createEngine({ archive })`), used only by replay. */
+  archivedRulesets(): RulesetSummary[];
+  /**
+   * Re-evaluates decision records (made by `toRecord`) with the ruleset each names by hash and
+   * compares outcome, reasons, warnings and parameter values field by field. A record whose
+   * ruleset hash the engine does not have fails with `UNKNOWN_RULESET`; it is never passed.
+   * Synchronous for arrays and iterables, a promise for async iterables (streams).
+   */
+  replay(records: Iterable<unknown>, options?: ReplayOptions): ReplayReport;
+  replay(records: AsyncIterable<unknown>, options?: ReplayOptions): Promise<ReplayReport>;
   /** The kinds this engine decides. */
   kinds(): Kind[];
   /** Every parameter series. */
@@ -140,8 +158,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const params = ParameterRegistry.fromFiles([...(bundled ? BUNDLED_PARAMETERS : []), ...(options.parameters ?? [])]);
   const kindModules = new Map<string, KindModule>(Object.entries(BUNDLED_KINDS) as Array<[string, KindModule]>);
   const rulesets = RulesetRegistry.load(mergeById(bundled ? BUNDLED_RULESETS : [], options.rulesets ?? []), params, kindModules);
+  const archive = new Map<string, LoadedRuleset>();
+  if (options.archive && options.archive.length > 0) {
+    const issues: Issue[] = [];
+    options.archive.forEach((raw, i) => {
+      const r = loadRuleset(raw, `archive[${i}]`, params, kindModules, issues);
+      if (r && !rulesets.byContentHash(r.hash)) archive.set(r.hash, r);
+    });
+    if (issues.length > 0) throw new RulesetError(issues, 'archive');
+  }
+  const anyByHash = (hash: string) => rulesets.byContentHash(hash) ?? archive.get(hash);
 
-  function evaluate<K extends Kind>(request: EvaluateRequest<K>): Decision<K> {
+  function evaluate<K extends Kind>(request: EvaluateRequest<K>, underHash?: string): Decision<K> {
     const issues: Issue[] = [];
     const env = requestEnvelope.safeParse(request);
     if (!env.success) throw new InputError(zodIssues(env.error));
@@ -173,13 +201,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const input = parsed.data;
     const asOf = req.asOf ?? mod.decisiveDate(input);
     let ruleset: LoadedRuleset;
-    try {
-      ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
-    } catch (e) {
-      if (e instanceof NoRulesetInForceError && req.asOf === undefined && mod.asOfHint) {
-        throw new NoRulesetInForceError(e.jurisdiction, e.kind, e.date, `${e.message.slice(e.message.indexOf('. ') + 2)}. ${mod.asOfHint}`);
+    if (underHash === undefined) {
+      try {
+        ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
+      } catch (e) {
+        if (e instanceof NoRulesetInForceError && req.asOf === undefined && mod.asOfHint) {
+          throw new NoRulesetInForceError(e.jurisdiction, e.kind, e.date, `${e.message.slice(e.message.indexOf('. ') + 2)}. ${mod.asOfHint}`);
+        }
+        throw e;
       }
-      throw e;
+    } else {
+      const r = anyByHash(underHash);
+      if (!r || r.jurisdiction !== jurisdiction || !r.kinds.includes(req.kind) || asOf < r.effectiveFrom || (r.effectiveTo !== null && asOf > r.effectiveTo)) {
+        throw new NoRulesetInForceError(jurisdiction, req.kind, asOf, `The ruleset with hash ${underHash.slice(0, 12)} is ${r ? `${r.id}, which does not cover it` : 'unknown'}`);
+      }
+      ruleset = r;
     }
     const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
     const outcome = mod.decide(ctx, input);
@@ -196,16 +232,30 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   const core: EngineCore = {
-    evaluate,
+    evaluate: (request) => evaluate(request),
     decide: (kind, input, opts = {}) => evaluate({ ...opts, kind, input } as unknown as EvaluateRequest<typeof kind>),
     rulesets: () =>
       rulesets.list
         .map(summary)
         .sort((a, b) => (a.jurisdiction === b.jurisdiction ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.jurisdiction < b.jurisdiction ? -1 : 1)),
     rulesetByHash: (hash) => {
-      const r = rulesets.byContentHash(hash);
+      const r = anyByHash(hash);
       return r ? summary(r) : undefined;
     },
+    archivedRulesets: () => [...archive.values()].map(summary),
+    replay: ((records: Iterable<unknown> | AsyncIterable<unknown>, opts?: ReplayOptions) =>
+      replayRecords(
+        {
+          inForce: (j, k, d) => summary(rulesets.resolve(j, k, d)),
+          byHash: (h) => {
+            const r = anyByHash(h);
+            return r ? summary(r) : undefined;
+          },
+          evaluateUnder: (hash, req: RecordedRequest) => evaluate(req as unknown as EvaluateRequest, hash),
+        },
+        records as Iterable<unknown>,
+        opts,
+      )) as EngineCore['replay'],
     kinds: () => [...kindModules.keys()] as Kind[],
     parameterSeries: () => params.all(),
     parameterOn: (id, date) => params.valueOn(id, date),

@@ -27,6 +27,11 @@ export interface DecimalOptions {
   min?: number;
   /** Whether the minimum itself is excluded. */
   minExclusive?: boolean;
+  /**
+   * Keep the decimals as written (`"0.20"` stays `"0.20"`, not `"0.2"`): for figures copied from
+   * a form, whose precision a rule compares at (issue 6: found while checking the fixtures).
+   */
+  keepPlaces?: boolean;
 }
 
 /** Decimal inputs are below 10^18 in size with at most 20 decimals (areas and money need far less). */
@@ -65,7 +70,7 @@ export function decimalInput(options: DecimalOptions = {}) {
         }
       }
     })
-    .transform((v) => new Dec(v).toFixed());
+    .transform((v) => (options.keepPlaces && typeof v === 'string' ? new Dec(v).toFixed(v.split('.')[1]?.length ?? 0) : new Dec(v).toFixed()));
 }
 
 /** A whole number of people or items (0 up to a billion). */

@@ -35,7 +35,9 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => u
    */
   'dec-agrees': (reported, exact) => {
     const r = toDec(reported);
-    return roundDec(toDec(exact), r.decimalPlaces()).eq(r);
+    // A string keeps the places it was written with ("0.20": 2); Decimal would drop the zero.
+    const places = typeof reported === 'string' && /^-?\d+\.\d+$/.test(reported) ? reported.split('.')[1]!.length : r.decimalPlaces();
+    return roundDec(toDec(exact), places).eq(r);
   },
 
   // Calendar dates, YYYY-MM-DD, no time zone.

@@ -33,8 +33,8 @@ export const eligibilityInput = z
       expropriatedCultivatedMu: decimalInput({ min: 0 }),
       /** Household members (the divisor of the per-capita figure). */
       memberCount: count.min(1, 'a household has at least one member'),
-      /** 家庭征地后人均耕地面积 as written on the form, if given. */
-      reportedPerCapitaAfterMu: decimalInput({ min: 0 }).optional(),
+      /** 家庭征地后人均耕地面积 as written on the form, if given (its decimals are kept: "0.20" is compared at 2 places). */
+      reportedPerCapitaAfterMu: decimalInput({ min: 0, keepPlaces: true }).optional(),
     }),
     applicants: z.array(eligibilityApplicant).min(1, 'at least one applicant').max(10_000),
   })

@@ -1,0 +1,159 @@
+/**
+ * Decision records: a decision together with the request that produced it, the ruleset's id and
+ * content hash, the parameter values read and the engine version, as canonical JSON (RFC 8785,
+ * sorted keys) with a hash of its own. Pure and browser-safe.
+ */
+import { z } from 'zod';
+import { canonicalJson, contentHash, sha256Hex } from '../engine/canonical-json';
+import type { Decision } from '../engine/engine';
+import { InputError, type Issue } from '../engine/errors';
+import { isoDate, zodIssues } from '../engine/schemas';
+import { ENGINE_VERSION } from '../version';
+
+/** The format tag every record carries; a reader rejects records of another format. */
+export const RECORD_FORMAT = 'zhengdi-record/1' as const;
+
+/** The request as replayed: every field explicit (the `asOf` actually used, the overrides). */
+export interface RecordedRequest {
+  kind: string;
+  jurisdiction: string;
+  asOf: string;
+  /** The input exactly as given (before normalisation). */
+  input: unknown;
+  /** Per-call overrides, when the call had any. */
+  parameters?: Record<string, string | number>;
+}
+
+/**
+ * A self-contained, JSON-serialisable record of one decision. `JSON.stringify` of a record made
+ * by {@link toRecord} (or parsed from one) gives the same bytes as its canonical JSON.
+ */
+export interface DecisionRecord {
+  /** `zhengdi-record/1`. */
+  format: typeof RECORD_FORMAT;
+  /** The caller's id for the record (a case number, `file:line`), if given. */
+  id?: string;
+  request: RecordedRequest;
+  decision: Decision;
+  /** The ruleset the decision was made under: replay looks it up by `hash`. */
+  ruleset: { id: string; version: string; hash: string };
+  /** Every parameter read, id → value (details with sources are in `decision.parameters`). */
+  parameters: Record<string, string | number>;
+  /** The version of zhengdi-rules that made the decision. */
+  engineVersion: string;
+  /** SHA-256 of the record's canonical JSON without `recordHash`. */
+  recordHash: string;
+}
+
+/** The request as {@link toRecord} accepts it (an `EvaluateRequest`, or any object of that shape). */
+export interface RequestLike {
+  kind: string;
+  jurisdiction?: string;
+  asOf?: string;
+  input: unknown;
+  parameters?: Readonly<Record<string, string | number>>;
+}
+
+export interface ToRecordOptions {
+  /** An id for the record (a case number, `file:line`). */
+  id?: string;
+}
+
+/** The hash a record should carry: SHA-256 of its canonical JSON without `recordHash`. */
+export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }): string {
+  const { recordHash: _ignored, ...body } = record;
+  return contentHash(body);
+}
+
+/** A copy of a record with `recordHash` computed again (for tools that edit records on purpose). */
+export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }>(record: R): R & { recordHash: string } {
+  const { recordHash: _ignored, ...body } = record;
+  // One canonical serialisation gives both the hash and (parsed back) a copy with sorted keys;
+  // `recordHash` is then put in its sorted place among the top-level keys.
+  const text = canonicalJson(body);
+  const copy = JSON.parse(text) as Record<string, unknown>;
+  copy.recordHash = sha256Hex(text);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(copy).sort()) out[k] = copy[k];
+  return out as R & { recordHash: string };
+}
+
+/** Whether a record's `recordHash` matches its content (false means it was edited after it was made). */
+export function verifyRecordHash(record: DecisionRecord): boolean {
+  return typeof record.recordHash === 'string' && recordHashOf(record) === record.recordHash;
+}
+
+/**
+ * Makes the audit record of a decision. The request is stored with the `asOf` and jurisdiction
+ * actually used and with its overrides, so that replay needs nothing else.
+ *
+ * @example
+ * ```ts
+ * const request = { kind: 'eligibility', input } as const;
+ * const record = toRecord(engine.evaluate(request), request, { id: 'case-17' });
+ * JSON.stringify(record); // canonical JSON, keys sorted; the same decision gives the same bytes
+ * ```
+ */
+export function toRecord(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): DecisionRecord {
+  const issues: Issue[] = [];
+  if (request.kind !== decision.kind) issues.push({ path: ['request', 'kind'], message: `is '${request.kind}' but the decision is of kind '${decision.kind}'` });
+  if (request.jurisdiction !== undefined && request.jurisdiction !== decision.jurisdiction) {
+    issues.push({ path: ['request', 'jurisdiction'], message: `is '${request.jurisdiction}' but the decision was made for '${decision.jurisdiction}'` });
+  }
+  if (request.asOf !== undefined && request.asOf !== decision.asOf) {
+    issues.push({ path: ['request', 'asOf'], message: `is ${request.asOf} but the decision was made as of ${decision.asOf}` });
+  }
+  if (options.id !== undefined && (typeof options.id !== 'string' || options.id.length === 0 || options.id.length > 200)) {
+    issues.push({ path: ['id'], message: 'a record id is a string of 1 to 200 characters' });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: decision.asOf, input: request.input };
+  if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
+  const parameters: Record<string, string | number> = {};
+  for (const p of decision.parameters) parameters[p.id] = p.value;
+  const body: Omit<DecisionRecord, 'recordHash'> = {
+    format: RECORD_FORMAT,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    request: recordedRequest,
+    decision,
+    ruleset: { id: decision.ruleset.id, version: decision.ruleset.version, hash: decision.ruleset.hash },
+    parameters,
+    engineVersion: ENGINE_VERSION,
+  };
+  return sealRecord(body);
+}
+
+const decimalOrNumber = z.union([z.string().max(100), z.number()]);
+
+/** The shape a record must have to be replayed (decision contents are compared, not validated). */
+export const decisionRecordSchema = z.object({
+  format: z.literal(RECORD_FORMAT),
+  id: z.string().min(1).max(200).optional(),
+  request: z.object({
+    kind: z.string().min(1).max(40),
+    jurisdiction: z.string().min(1).max(100),
+    asOf: isoDate,
+    input: z.unknown(),
+    parameters: z.record(z.string().max(120), decimalOrNumber).optional(),
+  }),
+  decision: z.looseObject({ kind: z.string(), jurisdiction: z.string(), asOf: z.string(), outcome: z.unknown(), reasons: z.array(z.unknown()) }),
+  ruleset: z.object({ id: z.string(), version: z.string().optional(), hash: z.string().regex(/^[0-9a-f]{64}$/, 'a ruleset hash is 64 lower-case hex digits') }),
+  parameters: z.record(z.string(), decimalOrNumber).optional(),
+  engineVersion: z.string(),
+  recordHash: z.string(),
+});
+
+/** Checks that a value is a decision record; throws an InputError listing every problem. */
+export function parseRecord(value: unknown): DecisionRecord {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch (e) {
+      throw new InputError([{ path: [], message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+    }
+  }
+  const parsed = decisionRecordSchema.safeParse(v);
+  if (!parsed.success) throw new InputError(zodIssues(parsed.error));
+  return v as DecisionRecord;
+}

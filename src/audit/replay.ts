@@ -1,0 +1,175 @@
+/**
+ * Replay: re-evaluates recorded decisions with the ruleset they name and compares them field by
+ * field. Pure and browser-safe; works on arrays, iterables and async iterables (streams).
+ */
+import type { Decision } from '../engine/engine';
+import { InputError, ZhengdiError, formatPath } from '../engine/errors';
+import type { RulesetSummary } from '../engine/ruleset';
+import { diffDecisions, type Diff } from './diff';
+import { parseRecord, recordHashOf, type DecisionRecord, type RecordedRequest } from './record';
+
+/** Why a record could not be replayed (`code` is stable). */
+export interface ReplayError {
+  /**
+   * `INVALID_RECORD` (not JSON or not a record), `UNKNOWN_RULESET` (the engine has no ruleset
+   * with the record's hash), `RULESET_NOT_APPLICABLE` (it has it, but that ruleset does not
+   * decide this jurisdiction and kind on the record's date), or the engine's error code
+   * (`INVALID_INPUT`, `NO_RULESET_IN_FORCE`, `MISSING_PARAMETER`, …).
+   */
+  code: string;
+  message: string;
+}
+
+export interface ReplayMismatch {
+  index: number;
+  id?: string;
+  /** What differs. A record edited after it was made also has a diff at `recordHash`. */
+  diffs: Diff[];
+}
+
+export interface ReplayFailure {
+  index: number;
+  id?: string;
+  error: ReplayError;
+}
+
+/** What `engine.replay` returns. `total = matched + mismatched.length + failed.length`. */
+export interface ReplayReport {
+  total: number;
+  matched: number;
+  mismatched: ReplayMismatch[];
+  failed: ReplayFailure[];
+}
+
+/** The result for one record, given to `onRecord` as it is replayed. */
+export type ReplayResult =
+  | { index: number; id?: string; status: 'matched'; ruleset: RulesetSummary }
+  | { index: number; id?: string; status: 'mismatched'; diffs: Diff[]; ruleset: RulesetSummary }
+  | { index: number; id?: string; status: 'failed'; error: ReplayError };
+
+export interface ReplayOptions {
+  /** Called for every record in order (a CLI maps indexes to line numbers, moves a progress bar). */
+  onRecord?: (result: ReplayResult) => void;
+}
+
+/** What replay needs from an engine. */
+export interface ReplayHost {
+  /** The ruleset in force (throws NoRulesetInForceError). */
+  inForce(jurisdiction: string, kind: string, date: string): RulesetSummary;
+  /** Any ruleset the engine has (current or archived) with this content hash. */
+  byHash(hash: string): RulesetSummary | undefined;
+  /** Evaluates the request under the ruleset with this hash. */
+  evaluateUnder(hash: string, request: RecordedRequest): Decision;
+}
+
+function errorOf(e: unknown): ReplayError {
+  if (e instanceof InputError) return { code: e.code, message: e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') };
+  if (e instanceof ZhengdiError) return { code: e.code, message: e.message };
+  return { code: 'ERROR', message: e instanceof Error ? e.message : String(e) };
+}
+
+function covers(r: RulesetSummary, jurisdiction: string, kind: string, date: string): boolean {
+  return r.jurisdiction === jurisdiction && r.kinds.includes(kind) && r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo);
+}
+
+const short = (h: string) => h.slice(0, 12);
+
+/** Replays one record (already parsed or raw JSON / a JSON string). */
+export function replayOne(host: ReplayHost, raw: unknown, index: number): ReplayResult {
+  let record: DecisionRecord;
+  try {
+    record = parseRecord(raw);
+  } catch (e) {
+    const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+    return { index, ...(id !== undefined ? { id } : {}), status: 'failed', error: { code: 'INVALID_RECORD', message: errorOf(e).message } };
+  }
+  const idPart = record.id !== undefined ? { id: record.id } : {};
+  const { kind, jurisdiction, asOf } = record.request;
+  const hash = record.ruleset.hash;
+  let inForce: RulesetSummary | undefined;
+  let inForceError: ReplayError | undefined;
+  try {
+    inForce = host.inForce(jurisdiction, kind, asOf);
+  } catch (e) {
+    inForceError = errorOf(e);
+  }
+  let ruleset: RulesetSummary;
+  if (inForce && inForce.hash === hash) {
+    ruleset = inForce;
+  } else {
+    const known = host.byHash(hash);
+    const now = inForce ? `${inForce.id} v${inForce.version} (hash ${short(inForce.hash)})` : `none (${inForceError?.message ?? 'no ruleset'})`;
+    if (!known) {
+      return {
+        index, ...idPart, status: 'failed',
+        error: {
+          code: 'UNKNOWN_RULESET',
+          message: `made under ruleset ${record.ruleset.id}${record.ruleset.version ? ` v${record.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${now}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
+        },
+      };
+    }
+    if (!covers(known, jurisdiction, kind, asOf)) {
+      return {
+        index, ...idPart, status: 'failed',
+        error: {
+          code: 'RULESET_NOT_APPLICABLE',
+          message: `made under ruleset ${known.id} (hash ${short(hash)}), which does not decide ${jurisdiction} ${kind} on ${asOf} (${known.jurisdiction}, ${known.kinds.join('/')}, ${known.effectiveFrom} to ${known.effectiveTo ?? 'open'}); in force then: ${now}`,
+        },
+      };
+    }
+    ruleset = known;
+  }
+  let replayed: Decision;
+  try {
+    replayed = host.evaluateUnder(ruleset.hash, record.request);
+  } catch (e) {
+    return { index, ...idPart, status: 'failed', error: errorOf(e) };
+  }
+  const diffs = diffDecisions(record.decision, replayed);
+  const computed = recordHashOf(record);
+  if (computed !== record.recordHash) diffs.push({ path: 'recordHash', recorded: record.recordHash, replayed: computed });
+  return diffs.length === 0 ? { index, ...idPart, status: 'matched', ruleset } : { index, ...idPart, status: 'mismatched', diffs, ruleset };
+}
+
+class Collector {
+  readonly report: ReplayReport = { total: 0, matched: 0, mismatched: [], failed: [] };
+  constructor(private readonly options: ReplayOptions) {}
+  add(r: ReplayResult): void {
+    this.report.total++;
+    const idPart = r.id !== undefined ? { id: r.id } : {};
+    if (r.status === 'matched') this.report.matched++;
+    else if (r.status === 'mismatched') this.report.mismatched.push({ index: r.index, ...idPart, diffs: r.diffs });
+    else this.report.failed.push({ index: r.index, ...idPart, error: r.error });
+    this.options.onRecord?.(r);
+  }
+}
+
+function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
+  return x !== null && typeof x === 'object' && typeof (x as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * Replays records in order. Synchronous for arrays and iterables; a promise for async iterables.
+ * Only mismatches and failures are kept, so a stream of any length runs in bounded memory.
+ */
+export function replayRecords(host: ReplayHost, records: Iterable<unknown>, options?: ReplayOptions): ReplayReport;
+export function replayRecords(host: ReplayHost, records: AsyncIterable<unknown>, options?: ReplayOptions): Promise<ReplayReport>;
+export function replayRecords(host: ReplayHost, records: Iterable<unknown> | AsyncIterable<unknown>, options: ReplayOptions = {}): ReplayReport | Promise<ReplayReport> {
+  if (typeof records === 'string' || records === null || typeof records !== 'object') {
+    throw new InputError([{ path: ['records'], message: 'expected an array, an iterable or an async iterable of records' }]);
+  }
+  const c = new Collector(options);
+  if (isAsyncIterable(records)) {
+    return (async () => {
+      let i = 0;
+      for await (const r of records) c.add(replayOne(host, r, i++));
+      return c.report;
+    })();
+  }
+  if (typeof (records as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new InputError([{ path: ['records'], message: 'expected an array, an iterable or an async iterable of records' }]);
+  }
+  let i = 0;
+  for (const r of records as Iterable<unknown>) c.add(replayOne(host, r, i++));
+  return c.report;
+}

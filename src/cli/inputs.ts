@@ -1,0 +1,107 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parseHeader, rowToRequest, type RowRequest } from './csv-row';
+
+/** One item read from an input file: a request, or the reason it could not be read. */
+export type Item = { where: string; defaultId: string } & ({ request: RowRequest & { kind?: string; jurisdiction?: string } } | { error: string });
+
+const ENVELOPE_KEYS = new Set(['id', 'kind', 'jurisdiction', 'asOf', 'parameters', 'input']);
+
+/** A JSON value from a JSON or JSONL file: a bare input, or an envelope `{ id?, kind?, jurisdiction?, asOf?, parameters?, input }`. */
+export function toRequest(v: unknown): RowRequest & { kind?: string; jurisdiction?: string } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('expected a JSON object (an input, or { "input": … })');
+  const o = v as Record<string, unknown>;
+  if (!Object.hasOwn(o, 'input')) return { input: o };
+  const extra = Object.keys(o).filter((k) => !ENVELOPE_KEYS.has(k));
+  if (extra.length > 0) throw new Error(`unknown envelope field${extra.length > 1 ? 's' : ''} ${extra.join(', ')} (allowed: ${[...ENVELOPE_KEYS].join(', ')})`);
+  for (const k of ['id', 'kind', 'jurisdiction', 'asOf'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'string') throw new Error(`envelope field ${k} must be a string`);
+  }
+  if (o.parameters !== undefined && (o.parameters === null || typeof o.parameters !== 'object' || Array.isArray(o.parameters))) throw new Error('envelope field parameters must be an object');
+  return o as unknown as RowRequest & { kind?: string; jurisdiction?: string };
+}
+
+/** Counts bytes as a stream is read (for the progress bar). */
+export interface ByteCounter {
+  read: number;
+  total: number;
+}
+
+function fileStream(file: string, counter: ByteCounter): Readable {
+  const s = createReadStream(file);
+  s.on('data', (chunk) => {
+    counter.read += chunk.length;
+  });
+  return s;
+}
+
+/** Lines of a text stream with their numbers (1-based). */
+export async function* lines(stream: Readable): AsyncGenerator<{ line: number; text: string }> {
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) yield { line: ++n, text };
+}
+
+/** The format of a file from its extension. */
+export function formatOf(file: string, forced?: string): 'json' | 'jsonl' | 'csv' {
+  const f = (forced ?? extname(file).slice(1)).toLowerCase();
+  if (f === 'json' || f === 'jsonl' || f === 'csv') return f;
+  if (f === 'ndjson') return 'jsonl';
+  throw new Error(`cannot tell the format of ${file}: use a .json, .jsonl or .csv file, or --format`);
+}
+
+/** Reads every item of an input file, streaming JSONL and CSV. */
+export async function* readItems(file: string, format: 'json' | 'jsonl' | 'csv', counter: ByteCounter): AsyncGenerator<Item> {
+  const name = basename(file);
+  counter.total = statSync(file).size;
+  if (format === 'json') {
+    const text = readFileSync(file, 'utf8');
+    counter.read = counter.total;
+    const all = JSON.parse(text) as unknown;
+    const list = Array.isArray(all) ? all : [all];
+    for (let i = 0; i < list.length; i++) {
+      const where = Array.isArray(all) ? `item ${i + 1}` : 'item 1';
+      try {
+        yield { where, defaultId: `${name}#${i + 1}`, request: toRequest(list[i]) };
+      } catch (e) {
+        yield { where, defaultId: `${name}#${i + 1}`, error: (e as Error).message };
+      }
+    }
+    return;
+  }
+  if (format === 'jsonl') {
+    for await (const { line, text } of lines(fileStream(file, counter))) {
+      if (text.trim() === '') continue;
+      const where = `line ${line}`;
+      try {
+        yield { where, defaultId: `${name}:${line}`, request: toRequest(JSON.parse(text)) };
+      } catch (e) {
+        yield { where, defaultId: `${name}:${line}`, error: e instanceof SyntaxError ? `not JSON: ${e.message}` : (e as Error).message };
+      }
+    }
+    return;
+  }
+  // `info.lines` is the line a record ends on; a quoted cell may span lines, so the record's
+  // first line is that minus the line breaks in its raw text.
+  const parser = fileStream(file, counter).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }));
+  let specs: ReturnType<typeof parseHeader> | undefined;
+  for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+    if (!specs) {
+      specs = parseHeader(record);
+      continue;
+    }
+    const body = raw.endsWith('\n') ? raw.slice(0, -1) : raw; // raw includes the record's own line break
+    let breaks = 0;
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) breaks++;
+    const line = info.lines - breaks;
+    const where = `line ${line}`;
+    try {
+      yield { where, defaultId: `${name}:${line}`, request: rowToRequest(specs, record) };
+    } catch (e) {
+      yield { where, defaultId: `${name}:${line}`, error: (e as Error).message };
+    }
+  }
+}
