@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     // The core is pure: no clock, no randomness, no I/O.
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**'],
+    ignores: ['src/cli/**', 'src/node/**'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
       'no-restricted-properties': [

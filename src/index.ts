@@ -39,3 +39,5 @@ export type { Kind, KindInput, KindOutcome } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { MEMBERSHIP_BASES } from './kinds/eligibility';
 export { ENGINE_VERSION } from './version';
+export * from './batch';
+export * from './analysis';
