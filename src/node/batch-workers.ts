@@ -74,7 +74,7 @@ function deferred(): Pending {
 
 /**
  * Decides a large batch on several cores with `worker_threads`: the same results, in the same
- * order, as {@link evaluateBatch} with an engine built from `options.engine`. Inputs are sent
+ * order, as `evaluateBatch` (from `zhengdi-rules`) with an engine built from `options.engine`. Inputs are sent
  * in chunks; results are yielded in input order as soon as they are ready. Each worker builds
  * its own engine from `options.engine` (so custom rulesets and parameter files work); an
  * invalid engine option throws its `RulesetError` before any worker starts. An input that
