@@ -60,12 +60,12 @@ if ((${#notebooks[@]} > 0)); then
       exit 1
     fi
   fi
-  if ! jupyter kernelspec list 2>/dev/null | grep -q '^ *tslab '; then
+  # The Python that has jupyter (apt installs it for /usr/bin/python3, not for a pyenv one).
+  py=/usr/bin/python3
+  [ -x "$py" ] || py=$(command -v python3)
+  if ! "$py" -c "import sys; from jupyter_client.kernelspec import find_kernel_specs; sys.exit('tslab' not in find_kernel_specs())" 2>/dev/null; then
     step "register the tslab kernel"
-    # The Python that has jupyter (apt installs it for /usr/bin/python3, not for a pyenv one).
-    py=/usr/bin/python3
-    [ -x "$py" ] || py=$(command -v python3)
-    tslab install --python="$py"
+    tslab install --user --python="$py"
   fi
   for nb in "${notebooks[@]}"; do
     # Executed in its own folder (relative paths as in the repository); the executed copy is

@@ -40,7 +40,7 @@ describe('evaluateBatchInWorkers (zhengdi-rules/node)', () => {
     expect(mismatches).toEqual([]);
     // every 97th generated input is invalid, and reported per item
     expect(errors).toBeGreaterThanOrEqual(Math.floor(SIZE / 97));
-  }, 240_000);
+  }, 600_000);
 
   it('workers build their engine from the given options (custom parameter file)', async () => {
     const custom = {
