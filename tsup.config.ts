@@ -2,12 +2,14 @@ import { defineConfig, type Options } from 'tsup';
 
 // Dual ESM + CJS build with types for both. JSON rulesets and parameter files are bundled
 // into the output, so the package needs no file access at run time.
+// `node` (zhengdi-rules/node) holds what needs Node.js (worker threads); `batch-worker` is the
+// worker script it starts, found next to it in dist/ (shims give the CJS build import.meta.url).
 // The `zhengdi` CLI is a second, ESM-only entry for Node (dist/cli.js, with a shebang); its
 // dependencies (commander, csv-parse, cli-progress) stay external and are never loaded by the
 // library entry.
 // `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
 const library = {
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts' },
   format: ['esm', 'cjs'] as Options['format'],
   dts: true,
   sourcemap: true,
@@ -15,6 +17,7 @@ const library = {
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  shims: true,
 } satisfies Options;
 const cli = {
   entry: { cli: 'src/cli/index.ts' },

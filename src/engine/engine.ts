@@ -13,13 +13,36 @@ import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary }
 import { isoDate, zodIssues } from './schemas';
 import type { DecisionOf, RulesetRef } from './types';
 
-/** A decision of a kind (or of any kind). */
+/**
+ * A decision of a kind (or of any kind).
+ *
+ * @example
+ * ```ts
+ * const d: Decision<'eligibility'> = engine.eligibility(input);
+ * const any: Decision = engine.evaluate(request);
+ * ```
+ */
 export type Decision<K extends Kind = Kind> = { [P in K]: DecisionOf<P, KindOutcome<P>> }[K];
 
-/** Per-call parameter overrides: parameter id → value. */
+/**
+ * Per-call parameter overrides: parameter id → value.
+ *
+ * @example
+ * ```ts
+ * const overrides: ParameterOverrides = { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' };
+ * ```
+ */
 export type ParameterOverrides = Readonly<Record<string, string | number>>;
 
-/** What `evaluate` takes. */
+/**
+ * What `evaluate` takes.
+ *
+ * @example
+ * ```ts
+ * const request: EvaluateRequest<'eligibility'> = { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input };
+ * engine.evaluate(request);
+ * ```
+ */
 export type EvaluateRequest<K extends Kind = Kind> = {
   [P in K]: {
     kind: P;
@@ -33,14 +56,28 @@ export type EvaluateRequest<K extends Kind = Kind> = {
   };
 }[K];
 
-/** Options of the typed helpers (`engine.eligibility(input, options)`). */
+/**
+ * Options of the typed helpers (`engine.eligibility(input, options)`).
+ *
+ * @example
+ * ```ts
+ * engine.eligibility(input, { asOf: '2023-05-10', parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' } });
+ * ```
+ */
 export interface EvaluateOptions {
   jurisdiction?: string;
   asOf?: string;
   parameters?: ParameterOverrides;
 }
 
-/** Options of {@link createEngine}. */
+/**
+ * Options of {@link createEngine}.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine({ parameters: [myParameterFile], rulesets: [myRulesetFile] });
+ * ```
+ */
 export interface EngineOptions {
   /**
    * Ruleset files (parsed JSON). One whose `id` matches a bundled ruleset replaces it; any other
@@ -61,12 +98,28 @@ export interface EngineOptions {
 
 type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
 
-/** One typed method per kind: `engine.eligibility(input, options)`, `engine.laterSubsidy(...)`. */
+/**
+ * One typed method per kind: `engine.eligibility(input, options)`, `engine.laterSubsidy(...)`.
+ *
+ * @example
+ * ```ts
+ * engine.eligibility(input, { asOf: '2023-05-10' }); // a KindMethods member
+ * ```
+ */
 export type KindMethods = {
   [K in Kind as CamelCase<K>]: (input: KindInput<K>, options?: EvaluateOptions) => Decision<K>;
 };
 
-/** The engine: rulesets and parameters loaded, validated and compiled once. */
+/**
+ * The engine: rulesets and parameters loaded, validated and compiled once.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine();
+ * engine.kinds();                                   // ['eligibility', …]
+ * engine.parameterOn('cn.hunan.shaoyang.max-per-capita-mu', '2023-05-10')?.value; // '0.3'
+ * ```
+ */
 export interface EngineCore {
   /** Makes a decision. Synchronous and pure: the same request gives a deep-equal decision. */
   evaluate<K extends Kind>(request: EvaluateRequest<K>): Decision<K>;
@@ -94,6 +147,15 @@ export interface EngineCore {
   parameterOn(id: string, date: string): ParameterValue | undefined;
 }
 
+/**
+ * The engine returned by {@link createEngine}: `evaluate`, `decide`, listings, and one typed method per kind.
+ *
+ * @example
+ * ```ts
+ * const engine: Engine = createEngine();
+ * engine.eligibility(input).outcome.eligibleCount;
+ * ```
+ */
 export type Engine = EngineCore & KindMethods;
 
 const requestEnvelope = z.strictObject({

@@ -14,7 +14,14 @@ export abstract class ZhengdiError extends Error {
   abstract readonly code: string;
 }
 
-/** One problem found in an input, a ruleset or a parameter file. */
+/**
+ * One problem found in an input, a ruleset or a parameter file.
+ *
+ * @example
+ * ```ts
+ * const i: Issue = { path: ['input', 'applicants', 0, 'birthDate'], message: 'expected YYYY-MM-DD' };
+ * ```
+ */
 export interface Issue {
   /** Where the problem is, as a path of keys and indexes (e.g. `['input', 'applicants', 0, 'birthDate']`). */
   readonly path: ReadonlyArray<string | number>;
@@ -22,7 +29,14 @@ export interface Issue {
   readonly message: string;
 }
 
-/** Formats a path as `input.applicants[0].birthDate`. */
+/**
+ * Formats a path as `input.applicants[0].birthDate`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['input', 'applicants', 0, 'birthDate']); // 'input.applicants[0].birthDate'
+ * ```
+ */
 export function formatPath(path: ReadonlyArray<string | number>): string {
   let out = '';
   for (const key of path) {
@@ -129,6 +143,11 @@ export class RulesetError extends ZhengdiError {
 /**
  * A rule failed while it ran (for example a decimal operator received a value that is not a
  * number). Points to a ruleset defect rather than to bad input, which is caught earlier.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RuleEvaluationError) console.error('ruleset defect in', e.rule) }
+ * ```
  */
 export class RuleEvaluationError extends ZhengdiError {
   readonly code = 'RULE_EVALUATION_FAILED' as const;

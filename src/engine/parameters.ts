@@ -5,7 +5,15 @@ import { parameterFileSchema, type ParameterFile, type ParameterValue } from './
 import type { Localized } from './schemas';
 import { zodIssues } from './schemas';
 
-/** A parameter: one dated series of values, each with its source. */
+/**
+ * A parameter: one dated series of values, each with its source.
+ *
+ * @example
+ * ```ts
+ * const s = engine.parameterSeries().find((x) => x.id === 'cn.hunan.shaoyang.max-per-capita-mu');
+ * s?.values.map((v) => `${v.from}–${v.to ?? 'open'}: ${v.value}`);
+ * ```
+ */
 export interface ParameterSeries {
   readonly id: string;
   /** The jurisdiction that owns it (the file it came from). */

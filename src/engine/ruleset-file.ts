@@ -34,6 +34,17 @@ export const ruleSchema = z.strictObject({
   /** Texts for both outcomes; `{name}` or `{name:4}` (4 decimals) insert a value, `{subject}` the subject. */
   message: z.strictObject({ holds: localized, fails: localized }),
 });
+/**
+ * One rule of a ruleset file as written: id, kind, scope, clause, computed values, the JSON Logic test and its messages.
+ *
+ * @example
+ * ```ts
+ * const rule: RuleFile = { id: 'age-16', kind: 'eligibility', scope: 'applicant', clause: '二(一)',
+ *   values: { age: { 'date-age': [{ var: 'applicant.birthDate' }, { var: 'noticeDate' }] }, minAge: { param: 'cn.hunan.shaoyang.min-age' } },
+ *   test: { '>=': [{ value: 'age' }, { value: 'minAge' }] },
+ *   message: { holds: { zh: '年满{minAge}周岁', en: 'aged {age}' }, fails: { zh: '未满{minAge}周岁', en: 'under {minAge}' } } };
+ * ```
+ */
 export type RuleFile = z.input<typeof ruleSchema>;
 
 export const formulaSchema = z.strictObject({
@@ -122,7 +133,16 @@ export const rulesetFileSchema = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'a hash is 64 lower-case hex digits').optional(),
 });
 
-/** A ruleset file as written (before defaults). */
+/**
+ * A ruleset file as written (before defaults).
+ *
+ * @example
+ * ```ts
+ * import ruleset from './rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
+ * const file: RulesetFile = ruleset;
+ * createEngine({ rulesets: [file] });
+ * ```
+ */
 export type RulesetFile = z.input<typeof rulesetFileSchema>;
 /** A ruleset file as validated. */
 export type RulesetFileParsed = z.output<typeof rulesetFileSchema>;
@@ -153,6 +173,25 @@ export const parameterFileSchema = z.strictObject({
   parameters: z.record(z.string().min(1).max(120), parameterSeriesSchema),
 });
 
-/** A parameter file as written. */
+/**
+ * A parameter file as written.
+ *
+ * @example
+ * ```ts
+ * const file: ParameterFile = { jurisdiction: 'cn.hunan.shaoyang', parameters: { 'cn.hunan.shaoyang.min-age': {
+ *   description: { zh: '…', en: '…' }, unit: 'year',
+ *   values: [{ value: 16, from: '2020-01-01', to: null, source: '二(一)', verified: true }] } } };
+ * createEngine({ parameters: [file] });
+ * ```
+ */
 export type ParameterFile = z.input<typeof parameterFileSchema>;
+/**
+ * One dated value of a parameter series: the value, its window (`from`, `to`; `to: null` is open), its source and whether it was checked against the document.
+ *
+ * @example
+ * ```ts
+ * const v: ParameterValue | undefined = engine.parameterOn('cn.hunan.shaoyang.min-age', '2023-05-10');
+ * v?.value; // 16
+ * ```
+ */
 export type ParameterValue = z.output<typeof parameterValueSchema>;

@@ -7,7 +7,14 @@ import type { ParameterRegistry } from './parameters';
 import { rulesetFileSchema, type RulesetFileParsed } from './ruleset-file';
 import { zodIssues, type Localized } from './schemas';
 
-/** Where a rule or item comes from: document number and article. */
+/**
+ * Where a rule or item comes from: document number and article.
+ *
+ * @example
+ * ```ts
+ * const c: Citation = { docNo: '邵阳市区被征地农民社会保障对象身份认定工作流程', article: '二(一)' };
+ * ```
+ */
 export interface Citation {
   readonly docNo: string;
   readonly article: string;
@@ -56,14 +63,28 @@ export interface CompiledItem {
   readonly message: { readonly holds: Localized; readonly fails: Localized } | undefined;
 }
 
-/** The source document of a ruleset. */
+/**
+ * The source document of a ruleset.
+ *
+ * @example
+ * ```ts
+ * engine.rulesets()[0].source; // { docNo: '…', title: '…', issuedOn: null }
+ * ```
+ */
 export interface RulesetSource {
   readonly docNo: string;
   readonly title: string;
   readonly issuedOn: string | null;
 }
 
-/** What `engine.rulesets()` lists and every decision reports. */
+/**
+ * What `engine.rulesets()` lists and every decision reports.
+ *
+ * @example
+ * ```ts
+ * console.table(engine.rulesets().map((r) => ({ id: r.id, from: r.effectiveFrom, to: r.effectiveTo, hash: r.hash.slice(0, 12) })));
+ * ```
+ */
 export interface RulesetSummary {
   readonly id: string;
   readonly jurisdiction: string;
@@ -95,7 +116,14 @@ export interface KindShape {
   readonly itemTimings?: readonly string[];
 }
 
-/** The content hash of a ruleset file: SHA-256 of its canonical JSON without `hash`. */
+/**
+ * The content hash of a ruleset file: SHA-256 of its canonical JSON without `hash`.
+ *
+ * @example
+ * ```ts
+ * rulesetHash(rulesetFile) === engine.rulesets()[0].hash; // for the bundled file
+ * ```
+ */
 export function rulesetHash(raw: Record<string, unknown>): string {
   const { hash: _ignored, ...content } = raw;
   return contentHash(content);

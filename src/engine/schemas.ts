@@ -78,6 +78,14 @@ export const count = z.number().int('expected a whole number').min(0, 'must not 
 
 /** zh and en text. */
 export const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+/**
+ * A text in Chinese and English.
+ *
+ * @example
+ * ```ts
+ * const m: Localized = { zh: '年满16周岁', en: 'aged 16 or over' };
+ * ```
+ */
 export type Localized = z.infer<typeof localized>;
 
 /** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */

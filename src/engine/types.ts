@@ -1,10 +1,24 @@
 import type { Localized } from './schemas';
 import type { Citation, RulesetSource } from './ruleset';
 
-/** A value a rule saw, as JSON (decimals as strings). */
+/**
+ * A value a rule saw, as JSON (decimals as strings).
+ *
+ * @example
+ * ```ts
+ * const v: JsonValue = { age: 43, perCapita: '0.15', member: true };
+ * ```
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** One rule evaluated: whether it held, for whom, where it comes from, and why. */
+/**
+ * One rule evaluated: whether it held, for whom, where it comes from, and why.
+ *
+ * @example
+ * ```ts
+ * for (const r of decision.reasons) console.log(r.rule, r.holds, r.subject, r.citation.article, r.message.zh);
+ * ```
+ */
 export interface Reason {
   /** Rule id (e.g. `age-16`). */
   rule: string;
@@ -19,7 +33,15 @@ export interface Reason {
   effect?: 'warning';
 }
 
-/** A parameter read by a decision. */
+/**
+ * A parameter read by a decision.
+ *
+ * @example
+ * ```ts
+ * const p: ParameterRead | undefined = decision.parameters.find((x) => x.id === 'cn.hunan.shaoyang.min-age');
+ * p?.value; // 16
+ * ```
+ */
 export interface ParameterRead {
   id: string;
   value: string | number;
@@ -33,13 +55,27 @@ export interface ParameterRead {
   overridden: boolean;
 }
 
-/** Something an auditor should see: an unverified figure, an inconsistent form, an assumption. */
+/**
+ * Something an auditor should see: an unverified figure, an inconsistent form, an assumption.
+ *
+ * @example
+ * ```ts
+ * decision.warnings.filter((w) => w.code === 'UNVERIFIED_PARAMETER').map((w) => w.message.en);
+ * ```
+ */
 export interface Warning {
   code: string;
   message: Localized;
 }
 
-/** The ruleset a decision was made under. */
+/**
+ * The ruleset a decision was made under.
+ *
+ * @example
+ * ```ts
+ * const { id, version, hash } = decision.ruleset;
+ * ```
+ */
 export interface RulesetRef {
   id: string;
   version: string;
@@ -49,7 +85,15 @@ export interface RulesetRef {
   source: RulesetSource;
 }
 
-/** A decision: outcome and everything needed to understand and replay it. */
+/**
+ * A decision: outcome and everything needed to understand and replay it.
+ *
+ * @example
+ * ```ts
+ * const d: DecisionOf<'eligibility', EligibilityOutcome> = engine.eligibility(input);
+ * d.reasons.filter((r) => !r.holds).map((r) => r.message.en);
+ * ```
+ */
 export interface DecisionOf<K extends string, O> {
   kind: K;
   jurisdiction: string;

@@ -28,11 +28,33 @@ export const BUNDLED_KINDS = {
 
 type Kinds = typeof BUNDLED_KINDS;
 
-/** A decision kind: `'eligibility'`, … */
+/**
+ * A decision kind: `'eligibility'`, …
+ *
+ * @example
+ * ```ts
+ * const k: Kind = 'eligibility';
+ * engine.kinds().includes(k);
+ * ```
+ */
 export type Kind = keyof Kinds;
 
-/** The input of a kind, as a caller writes it. */
+/**
+ * The input of a kind, as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const input: KindInput<'eligibility'> = { noticeDate: '2023-05-10', household, applicants };
+ * ```
+ */
 export type KindInput<K extends Kind> = z.input<Kinds[K]['schema']>;
 
-/** The outcome of a kind. */
+/**
+ * The outcome of a kind.
+ *
+ * @example
+ * ```ts
+ * const o: KindOutcome<'eligibility'> = engine.eligibility(input).outcome;
+ * ```
+ */
 export type KindOutcome<K extends Kind> = ReturnType<Kinds[K]['decide']>;

@@ -27,7 +27,8 @@ async function writeCsv(file: string): Promise<void> {
     const line = i + 2;
     // Vary the land and the birth date so the decisions are not all the same.
     const kept = (i % 7) * 0.1; // 0.0 … 0.6 mu kept by a household of 4
-    buf += BAD[line] ? BAD[line].row(i) : `H${i},2023-06-15,4.80,${(4.8 - kept).toFixed(2)},4,A${i},${i % 2 ? 'male' : 'female'},${1950 + (i % 60)}-04-12,member,true,true`;
+    const bad = BAD[line];
+    buf += bad ? bad.row(i) : `H${i},2023-06-15,4.80,${(4.8 - kept).toFixed(2)},4,A${i},${i % 2 ? 'male' : 'female'},${1950 + (i % 60)}-04-12,member,true,true`;
     buf += '\n';
     if (buf.length > 1 << 16) {
       if (!out.write(buf)) await once(out, 'drain');

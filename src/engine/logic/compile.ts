@@ -34,7 +34,14 @@ export interface CompileOptions {
   valueNames?: ReadonlySet<string>;
 }
 
-/** Operators of json-logic-js that rules may use. */
+/**
+ * Operators of json-logic-js that rules may use.
+ *
+ * @example
+ * ```ts
+ * STANDARD_OPERATORS.includes('if'); // true
+ * ```
+ */
 export const STANDARD_OPERATORS = [
   'var', 'missing', 'missing_some',
   'if', '?:', 'and', 'or', '!', '!!',
@@ -44,7 +51,15 @@ export const STANDARD_OPERATORS = [
   'map', 'filter', 'reduce', 'all', 'none', 'some',
 ] as const;
 
-/** Every operator a rule may use: json-logic-js's standard ones, ours, `param` and `value`. */
+/**
+ * Every operator a rule may use: json-logic-js's standard ones, ours, `param` and `value`.
+ *
+ * @example
+ * ```ts
+ * ALLOWED_OPERATORS.includes('dec<'); // true
+ * ALLOWED_OPERATORS.includes('method'); // false
+ * ```
+ */
 export const ALLOWED_OPERATORS: readonly string[] = [
   ...STANDARD_OPERATORS,
   ...Object.keys(CUSTOM_OPERATORS),

@@ -9,6 +9,11 @@ import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive
  *
  * `param` and `value` are not here: they read from the evaluation (the parameters in force and
  * a rule's named values), see `compile.ts`.
+ *
+ * @example
+ * ```ts
+ * Object.keys(CUSTOM_OPERATORS); // ['dec+', 'dec-', …, 'date-age', …]
+ * ```
  */
 export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
   // Exact arithmetic on decimals (areas, money). Any number of arguments for + and *.

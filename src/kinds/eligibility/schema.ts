@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
 import { count, decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 
-/** 认定范围 1–4 (二(一)1–4): the basis on which an applicant claims membership. */
+/**
+ * 认定范围 1–4 (二(一)1–4): the basis on which an applicant claims membership.
+ *
+ * @example
+ * ```ts
+ * MEMBERSHIP_BASES.includes('student'); // true
+ * ```
+ */
 export const MEMBERSHIP_BASES = ['member', 'student', 'conscript', 'parent-member', 'democratic-decision'] as const;
 
 export const eligibilityApplicant = z.strictObject({
@@ -53,11 +60,31 @@ export const eligibilityInput = z
     });
   }, whenFieldsValid);
 
-/** Input of `eligibility` as a caller writes it (decimals as strings or numbers). */
+/**
+ * Input of `eligibility` as a caller writes it (decimals as strings or numbers).
+ *
+ * @example
+ * ```ts
+ * const input: EligibilityInput = {
+ *   noticeDate: '2023-05-10',
+ *   household: { originalCultivatedMu: '2.4', expropriatedCultivatedMu: '1.8', memberCount: 4 },
+ *   applicants: [{ id: 'A1', sex: 'female', birthDate: '1980-03-02', basis: 'member', collectiveMember: true, holdsContractRight: true }],
+ * };
+ * ```
+ */
 export type EligibilityInput = z.input<typeof eligibilityInput>;
 export type EligibilityInputParsed = z.output<typeof eligibilityInput>;
 
-/** Outcome of `eligibility`. */
+/**
+ * Outcome of `eligibility`.
+ *
+ * @example
+ * ```ts
+ * const o: EligibilityOutcome = engine.eligibility(input).outcome;
+ * o.perCapitaAfterMu;                 // '0.1500'
+ * o.applicants[0];                   // { id: 'A1', eligible: true, failed: [] }
+ * ```
+ */
 export interface EligibilityOutcome {
   /** Per-capita cultivated land after expropriation, rounded half-up to 4 decimals for display. */
   perCapitaAfterMu: string;

@@ -1,0 +1,27 @@
+/**
+ * The worker script of {@link evaluateBatchInWorkers}: builds one engine from the options it
+ * receives and decides the chunks of inputs it is sent, in order. Built to
+ * `dist/batch-worker.js` (ESM) and `dist/batch-worker.cjs` (CommonJS).
+ *
+ * @internal
+ * @module
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { evaluateOne, toBatchError } from '../batch';
+import { createEngine, type Engine } from '../engine/engine';
+import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('zhengdi-rules batch-worker must run in a worker thread');
+const data = workerData as WorkerData;
+let engine: Engine | undefined;
+try {
+  engine = createEngine(data.engine);
+} catch (e) {
+  port.postMessage({ type: 'fatal', error: toBatchError(e) } satisfies WorkerReply);
+}
+port.on('message', (msg: WorkerRequest) => {
+  if (!engine) return;
+  const results = msg.inputs.map((input, i) => evaluateOne(engine!, data.kind, input, msg.start + i, data.options));
+  port.postMessage({ type: 'chunk', chunk: msg.chunk, results } satisfies WorkerReply);
+});
