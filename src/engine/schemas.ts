@@ -51,17 +51,20 @@ export function decimalInput(options: DecimalOptions = {}) {
       error: (iss) => (iss.input === undefined ? 'required: a decimal such as "1.25"' : 'expected a decimal such as "1.25" (a string or a finite number)'),
     })
     .superRefine((v, ctx) => {
+      // Aborting issues (continue: false): zod then skips the refinements of the objects above,
+      // as it does for a value of the wrong type, so no cross-field check ever reads a raw value
+      // that is not a decimal.
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        ctx.addIssue({ code: 'custom', message: 'expected a finite number' });
+        ctx.addIssue({ code: 'custom', message: 'expected a finite number', continue: false });
         return;
       }
       if (!isDecimalLike(v)) {
-        ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"' });
+        ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"', continue: false });
         return;
       }
       const d = new Dec(v);
       if (d.abs().gte(MAX_DECIMAL) || d.decimalPlaces() > MAX_DECIMAL_PLACES) {
-        ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size` });
+        ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size`, continue: false });
         return;
       }
       if (options.min !== undefined) {
