@@ -1,5 +1,5 @@
 import type { EvaluateRequest } from '../src';
-import { DECISION_FIXTURE_SOURCES, loadSamples } from '../scripts/decision-fixtures/sources';
+import { DECISION_FIXTURE_SOURCES, loadSamples, requestOf } from '../scripts/decision-fixtures/sources';
 
 /**
  * Every sample input shipped in fixtures/, as requests, from the one registry of samples
@@ -7,18 +7,7 @@ import { DECISION_FIXTURE_SOURCES, loadSamples } from '../scripts/decision-fixtu
  * kind" run these.
  */
 export function fixtureRequests(): EvaluateRequest[] {
-  return DECISION_FIXTURE_SOURCES.flatMap((source) =>
-    loadSamples(source).map(
-      (s) =>
-        ({
-          kind: source.kind,
-          jurisdiction: source.jurisdiction,
-          input: s.input,
-          ...(s.asOf ? { asOf: s.asOf } : {}),
-          ...(s.parameters ? { parameters: s.parameters } : {}),
-        }) as EvaluateRequest,
-    ),
-  );
+  return DECISION_FIXTURE_SOURCES.flatMap((source) => loadSamples(source).map((s) => requestOf(source, s) as EvaluateRequest));
 }
 
 /** The kinds that have samples in fixtures/. */

@@ -6,20 +6,14 @@
 import { Dec } from '../../src/engine/decimal';
 import { sha256Hex } from '../../src/engine/canonical-json';
 import { createEngine, sealRecord, toRecord, type DecisionRecord, type Engine, type EvaluateRequest } from '../../src';
-import { DECISION_FIXTURE_SOURCES, loadSamples } from './sources';
+import { DECISION_FIXTURE_SOURCES, loadSamples, requestOf } from './sources';
 
 /** The records of every sample, by jurisdiction, in registry order. */
 export function buildRecords(engine: Engine = createEngine()): Map<string, DecisionRecord[]> {
   const byJurisdiction = new Map<string, DecisionRecord[]>();
   for (const source of DECISION_FIXTURE_SOURCES) {
     for (const s of loadSamples(source)) {
-      const request = {
-        kind: source.kind,
-        jurisdiction: source.jurisdiction,
-        input: s.input,
-        ...(s.asOf ? { asOf: s.asOf } : {}),
-        ...(s.parameters ? { parameters: s.parameters } : {}),
-      } as EvaluateRequest;
+      const request = requestOf(source, s) as EvaluateRequest;
       const record = toRecord(engine.evaluate(request), request, { id: s.id });
       const list = byJurisdiction.get(source.jurisdiction) ?? [];
       list.push(record);

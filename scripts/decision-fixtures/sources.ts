@@ -118,6 +118,17 @@ export const DECISION_FIXTURE_SOURCES: readonly FixtureSource[] = [
 
 const ROOT = new URL('../../', import.meta.url);
 
+/** The evaluate request of a sample. */
+export function requestOf(source: FixtureSource, s: Sample): { kind: string; jurisdiction: string; input: unknown; asOf?: string; parameters?: Record<string, string | number> } {
+  return {
+    kind: source.kind,
+    jurisdiction: source.jurisdiction,
+    input: s.input,
+    ...(s.asOf ? { asOf: s.asOf } : {}),
+    ...(s.parameters ? { parameters: s.parameters } : {}),
+  };
+}
+
 /** Reads a source's sample file and returns its samples with their record ids. */
 export function loadSamples(source: FixtureSource): Sample[] {
   const json = JSON.parse(readFileSync(new URL(source.file, ROOT), 'utf8')) as unknown;

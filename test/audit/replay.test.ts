@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, sealRecord, toRecord, type DecisionRecord, type EvaluateRequest } from '../../src';
 import shaoyang from '../../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
-import { DECISION_FIXTURE_SOURCES, loadSamples } from '../../scripts/decision-fixtures/sources';
+import { DECISION_FIXTURE_SOURCES, loadSamples, requestOf } from '../../scripts/decision-fixtures/sources';
 import { engine } from '../helpers';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -9,13 +9,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 function recordsOf(e = engine, jurisdiction?: string) {
   return DECISION_FIXTURE_SOURCES.filter((s) => !jurisdiction || s.jurisdiction === jurisdiction).flatMap((source) =>
     loadSamples(source).map((s) => {
-      const request = {
-        kind: source.kind,
-        jurisdiction: source.jurisdiction,
-        input: s.input,
-        ...(s.asOf ? { asOf: s.asOf } : {}),
-        ...(s.parameters ? { parameters: s.parameters } : {}),
-      } as EvaluateRequest;
+      const request = requestOf(source, s) as EvaluateRequest;
       return { source, record: toRecord(e.evaluate(request), request, { id: s.id }) };
     }),
   );

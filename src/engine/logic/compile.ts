@@ -260,26 +260,17 @@ export function compileLogic(
           return null;
         };
       }
-      case 'and': {
-        const args = all();
-        const n = args.length;
-        return (d, s) => {
-          let current: unknown;
-          for (let i = 0; i < n; i++) {
-            current = args[i]!(d, s);
-            if (!truthy(current)) return current;
-          }
-          return current;
-        };
-      }
+      case 'and':
       case 'or': {
+        // json-logic-js: `and` returns the first falsy value (or the last), `or` the first truthy.
         const args = all();
         const n = args.length;
+        const stopOn = op === 'or';
         return (d, s) => {
           let current: unknown;
           for (let i = 0; i < n; i++) {
             current = args[i]!(d, s);
-            if (truthy(current)) return current;
+            if (truthy(current) === stopOn) return current;
           }
           return current;
         };
