@@ -7,7 +7,14 @@
  */
 import { Dec } from '../engine/decimal';
 
-/** One difference: where, what the record says, what the replay gave (absent side: undefined). */
+/**
+ * One difference: where, what the record says, what the replay gave (absent side: undefined).
+ *
+ * @example
+ * ```ts
+ * const d: Diff = { path: 'outcome.applicants[0].eligible', recorded: true, replayed: false };
+ * ```
+ */
 export interface Diff {
   path: string;
   recorded: unknown;
@@ -41,6 +48,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /**
  * Every difference between two JSON values, depth first, keys in sorted order. Arrays are
  * compared index by index (a missing element is `undefined` on its side).
+ *
+ * @example
+ * ```ts
+ * diffValues({ a: '1.50', b: [true] }, { a: '1.5', b: [false] }); // [{ path: 'b[0]', recorded: true, replayed: false }]
+ * ```
  */
 export function diffValues(recorded: unknown, replayed: unknown, path = '', out: Diff[] = []): Diff[] {
   if (Array.isArray(recorded) && Array.isArray(replayed)) {
@@ -87,6 +99,11 @@ function parameterValues(list: unknown): Record<string, unknown> {
  * ruleset's id and hash, the outcome, every reason, every warning, and the value of every
  * parameter read (compared by id; sources and notes are not compared, so a corrected citation
  * text is not a mismatch).
+ *
+ * @example
+ * ```ts
+ * diffDecisions(record.decision, engine.evaluate(record.request)); // [] when the replay matches
+ * ```
  */
 export function diffDecisions(recorded: ComparableDecision, replayed: ComparableDecision): Diff[] {
   const out: Diff[] = [];

@@ -6,6 +6,14 @@
 import type { JsonValue } from '../engine/types';
 import { verifyRecordHash, type DecisionRecord } from './record';
 
+/**
+ * The language of an explanation: Chinese or English.
+ *
+ * @example
+ * ```ts
+ * explainRecord(record, 'zh');
+ * ```
+ */
 export type Lang = 'zh' | 'en';
 
 const LABELS = {

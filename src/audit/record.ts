@@ -10,10 +10,24 @@ import { InputError, type Issue } from '../engine/errors';
 import { isoDate, zodIssues } from '../engine/schemas';
 import { ENGINE_VERSION } from '../version';
 
-/** The format tag every record carries; a reader rejects records of another format. */
+/**
+ * The format tag every record carries; a reader rejects records of another format.
+ *
+ * @example
+ * ```ts
+ * if (record.format !== RECORD_FORMAT) throw new Error('not a zhengdi record');
+ * ```
+ */
 export const RECORD_FORMAT = 'zhengdi-record/1' as const;
 
-/** The request as replayed: every field explicit (the `asOf` actually used, the overrides). */
+/**
+ * The request as replayed: every field explicit (the `asOf` actually used, the overrides).
+ *
+ * @example
+ * ```ts
+ * const r: RecordedRequest = { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', asOf: '2023-05-10', input };
+ * ```
+ */
 export interface RecordedRequest {
   kind: string;
   jurisdiction: string;
@@ -27,6 +41,12 @@ export interface RecordedRequest {
 /**
  * A self-contained, JSON-serialisable record of one decision. `JSON.stringify` of a record made
  * by {@link toRecord} (or parsed from one) gives the same bytes as its canonical JSON.
+ *
+ * @example
+ * ```ts
+ * const record: DecisionRecord = toRecord(decision, request);
+ * verifyRecordHash(record); // true
+ * ```
  */
 export interface DecisionRecord {
   /** `zhengdi-record/1`. */
@@ -45,7 +65,14 @@ export interface DecisionRecord {
   recordHash: string;
 }
 
-/** The request as {@link toRecord} accepts it (an `EvaluateRequest`, or any object of that shape). */
+/**
+ * The request as {@link toRecord} accepts it (an `EvaluateRequest`, or any object of that shape).
+ *
+ * @example
+ * ```ts
+ * const request: RequestLike = { kind: 'eligibility', input, parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' } };
+ * ```
+ */
 export interface RequestLike {
   kind: string;
   jurisdiction?: string;
@@ -54,18 +81,41 @@ export interface RequestLike {
   parameters?: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * Options of {@link toRecord}.
+ *
+ * @example
+ * ```ts
+ * toRecord(decision, request, { id: 'case-17' });
+ * ```
+ */
 export interface ToRecordOptions {
   /** An id for the record (a case number, `file:line`). */
   id?: string;
 }
 
-/** The hash a record should carry: SHA-256 of its canonical JSON without `recordHash`. */
+/**
+ * The hash a record should carry: SHA-256 of its canonical JSON without `recordHash`.
+ *
+ * @example
+ * ```ts
+ * recordHashOf(record) === record.recordHash; // false after an edit
+ * ```
+ */
 export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }): string {
   const { recordHash: _ignored, ...body } = record;
   return contentHash(body);
 }
 
-/** A copy of a record with `recordHash` computed again (for tools that edit records on purpose). */
+/**
+ * A copy of a record with `recordHash` computed again (for tools that edit records on purpose).
+ *
+ * @example
+ * ```ts
+ * const corrected = sealRecord({ ...record, id: 'case-17b' });
+ * verifyRecordHash(corrected); // true
+ * ```
+ */
 export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }>(record: R): R & { recordHash: string } {
   const { recordHash: _ignored, ...body } = record;
   // One canonical serialisation gives both the hash and (parsed back) a copy with sorted keys;
@@ -78,7 +128,14 @@ export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { reco
   return out as R & { recordHash: string };
 }
 
-/** Whether a record's `recordHash` matches its content (false means it was edited after it was made). */
+/**
+ * Whether a record's `recordHash` matches its content (false means it was edited after it was made).
+ *
+ * @example
+ * ```ts
+ * verifyRecordHash(parseRecord(JSON.parse(line))); // false if the line was edited
+ * ```
+ */
 export function verifyRecordHash(record: DecisionRecord): boolean {
   return typeof record.recordHash === 'string' && recordHashOf(record) === record.recordHash;
 }
@@ -143,7 +200,14 @@ export const decisionRecordSchema = z.object({
   recordHash: z.string(),
 });
 
-/** Checks that a value is a decision record; throws an InputError listing every problem. */
+/**
+ * Checks that a value is a decision record; throws an InputError listing every problem.
+ *
+ * @example
+ * ```ts
+ * const record = parseRecord(JSON.parse(line)); // throws an InputError listing every problem
+ * ```
+ */
 export function parseRecord(value: unknown): DecisionRecord {
   let v = value;
   if (typeof v === 'string') {

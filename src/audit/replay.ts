@@ -8,7 +8,14 @@ import type { RulesetSummary } from '../engine/ruleset';
 import { diffDecisions, type Diff } from './diff';
 import { parseRecord, recordHashOf, type DecisionRecord, type RecordedRequest } from './record';
 
-/** Why a record could not be replayed (`code` is stable). */
+/**
+ * Why a record could not be replayed (`code` is stable).
+ *
+ * @example
+ * ```ts
+ * const e: ReplayError = { code: 'UNKNOWN_RULESET', message: 'no ruleset with hash …' };
+ * ```
+ */
 export interface ReplayError {
   /**
    * `INVALID_RECORD` (not JSON or not a record), `UNKNOWN_RULESET` (the engine has no ruleset
@@ -20,6 +27,14 @@ export interface ReplayError {
   message: string;
 }
 
+/**
+ * A record whose replay differs: its position, its id, and the differences.
+ *
+ * @example
+ * ```ts
+ * for (const m of report.mismatched) console.log(m.index, m.diffs.map((d) => d.path));
+ * ```
+ */
 export interface ReplayMismatch {
   index: number;
   id?: string;
@@ -27,13 +42,29 @@ export interface ReplayMismatch {
   diffs: Diff[];
 }
 
+/**
+ * A record that could not be replayed, and why.
+ *
+ * @example
+ * ```ts
+ * for (const f of report.failed) console.log(f.index, f.error.code);
+ * ```
+ */
 export interface ReplayFailure {
   index: number;
   id?: string;
   error: ReplayError;
 }
 
-/** What `engine.replay` returns. `total = matched + mismatched.length + failed.length`. */
+/**
+ * What `engine.replay` returns. `total = matched + mismatched.length + failed.length`.
+ *
+ * @example
+ * ```ts
+ * const report: ReplayReport = engine.replay(records);
+ * console.log(report.matched, report.mismatched.length, report.failed.length);
+ * ```
+ */
 export interface ReplayReport {
   total: number;
   matched: number;
@@ -41,12 +72,27 @@ export interface ReplayReport {
   failed: ReplayFailure[];
 }
 
-/** The result for one record, given to `onRecord` as it is replayed. */
+/**
+ * The result for one record, given to `onRecord` as it is replayed.
+ *
+ * @example
+ * ```ts
+ * const onRecord = (r: ReplayResult) => { if (r.status === 'failed') console.log(r.index, r.error.code); };
+ * ```
+ */
 export type ReplayResult =
   | { index: number; id?: string; status: 'matched'; ruleset: RulesetSummary }
   | { index: number; id?: string; status: 'mismatched'; diffs: Diff[]; ruleset: RulesetSummary }
   | { index: number; id?: string; status: 'failed'; error: ReplayError };
 
+/**
+ * Options of `engine.replay`.
+ *
+ * @example
+ * ```ts
+ * engine.replay(records, { onRecord: (r) => r.status !== 'matched' && console.log(r.index, r.status) });
+ * ```
+ */
 export interface ReplayOptions {
   /** Called for every record in order (a CLI maps indexes to line numbers, moves a progress bar). */
   onRecord?: (result: ReplayResult) => void;

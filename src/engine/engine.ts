@@ -138,6 +138,15 @@ export interface EngineCore {
    * Synchronous for arrays and iterables, a promise for async iterables (streams).
    */
   replay(records: Iterable<unknown>, options?: ReplayOptions): ReplayReport;
+  /**
+   * The same for an async iterable of records (lines of a file, a database cursor): a promise of
+   * the report.
+   *
+   * @example
+   * ```ts
+   * const report = await engine.replay(readLines('decisions.jsonl'));
+   * ```
+   */
   replay(records: AsyncIterable<unknown>, options?: ReplayOptions): Promise<ReplayReport>;
   /** The kinds this engine decides. */
   kinds(): Kind[];

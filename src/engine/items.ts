@@ -15,14 +15,29 @@ import type { JsonValue, Reason } from './types';
  * JSON Logic; here are only the order of evaluation, the rounding to the fen and the splits.
  */
 
-/** One payer's part of an item. */
+/**
+ * One payer's part of an item.
+ *
+ * @example
+ * ```ts
+ * const part: FundingPart = { payer: 'district', amount: '45190.08' };
+ * ```
+ */
 export interface FundingPart {
   payer: string;
   /** Yuan, exactly two decimals. */
   amount: string;
 }
 
-/** An item granted, as reported in an outcome. */
+/**
+ * An item granted, as reported in an outcome.
+ *
+ * @example
+ * ```ts
+ * const item: ItemOutcome = { id: 'signing-fee', code: 'signing-fee', article: '七', amount: '3000.00', timing: 'at-expropriation',
+ *   funding: [{ payer: 'town', amount: '3000.00' }], label: { zh: '签约费', en: 'Signing fee' } };
+ * ```
+ */
 export interface ItemOutcome {
   /** The ruleset item's id (several may share a code). */
   id: string;
@@ -35,7 +50,14 @@ export interface ItemOutcome {
   label: Localized;
 }
 
-/** Totals of a list of items: overall, by payer and by timing (yuan, two decimals). */
+/**
+ * Totals of a list of items: overall, by payer and by timing (yuan, two decimals).
+ *
+ * @example
+ * ```ts
+ * const t: ItemTotals = { amount: '13000.00', byPayer: { town: '13000.00' }, byTiming: { 'at-expropriation': '13000.00' } };
+ * ```
+ */
 export interface ItemTotals {
   amount: string;
   byPayer: Record<string, string>;

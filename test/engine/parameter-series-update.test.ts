@@ -1,32 +1,78 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createEngine, RulesetError } from '../../src';
+import { createEngine, RulesetError, type ParameterFile, type ParameterValue } from '../../src';
 
 // docs/rulesets.md, worked example: adding a new year's figure to a parameter series
 // (Shanghai minimum living standard, raised every 1 July): close the previous value's `to`,
-// add the new value with its source. The file replaces any bundled series of the same id.
+// add the new value with its source. Run on the REAL rulesets/cn.shanghai/parameters.json:
+// the "before" series is the real one cut back to the 2024 figure, open-ended; the "after"
+// rows are the ones the document shows, and must be the file's. A file passed to createEngine
+// replaces any bundled series of the same id.
 
-const value = (v: number, from: string, to: string | null) => ({ value: v, from, to, source: 'test', verified: false });
-const file = (values: ReturnType<typeof value>[]) => ({
-  jurisdiction: 'cn.shanghai',
-  parameters: { 'cn.shanghai.minimum-living-standard': { description: { zh: '最低生活保障标准', en: 'minimum living standard' }, unit: 'yuan/month', values } },
-});
+const real = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai/parameters.json', import.meta.url), 'utf8')) as ParameterFile;
 const id = 'cn.shanghai.minimum-living-standard';
+const series = real.parameters[id]!;
+const withValues = (values: ParameterValue[]): ParameterFile => ({ jurisdiction: 'cn.shanghai', parameters: { [id]: { ...series, values } } });
 
-describe('updating a parameter series (docs/rulesets.md)', () => {
-  it('closing 1595 on 2025-06-30 and adding 1650 from 2025-07-01: each date reads its own figure', () => {
-    const engine = createEngine({ parameters: [file([value(1510, '2023-07-01', '2024-06-30'), value(1595, '2024-07-01', '2025-06-30'), value(1650, '2025-07-01', null)])] });
-    expect(engine.parameterOn(id, '2025-06-30')?.value).toBe(1595);
-    expect(engine.parameterOn(id, '2025-07-01')?.value).toBe(1650);
-    expect(engine.parameterOn(id, '2031-01-01')?.value).toBe(1650);
-    expect(engine.parameterOn(id, '2023-06-30')).toBeUndefined();
+const BULLETIN = '上海市2025年国民经济和社会发展统计公报所载最低生活保障标准';
+const BULLETIN_NOTE = 'seen in the 2025 statistical bulletin; to be checked before marking verified';
+// The rows shown in docs/rulesets.md (after the update), as written there.
+const DOC_ROWS: ParameterValue[] = [
+  { value: '1510', from: '2023-07-01', to: '2024-06-30', source: '上海市城乡居民最低生活保障标准（2023-07-01起），二手报道', verified: false, note: 'from secondary reports; verify against the city civil-affairs notice' },
+  { value: '1595', from: '2024-07-01', to: '2025-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
+  { value: '1650', from: '2025-07-01', to: '2026-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
+  {
+    value: '1650',
+    from: '2026-07-01',
+    to: null,
+    source: '占位值：2026-07-01起的标准尚未收录，沿用上一标准',
+    verified: false,
+    note: "placeholder: the figure for this base year is not published yet (or not known to this package); the previous year's value is carried forward. Override per call or replace the series.",
+  },
+];
+
+/** The series before the 2025 figure: the real rows up to 2024-07-01, the last one open-ended. */
+const before: ParameterValue[] = series.values.filter((v) => v.from <= '2024-07-01').map((v) => (v.from === '2024-07-01' ? { ...v, to: null } : v));
+const FIGURE_2025: ParameterValue = DOC_ROWS[2]!;
+
+describe('updating a parameter series (docs/rulesets.md), on rulesets/cn.shanghai/parameters.json', () => {
+  it('the rows the document shows are the file’s rows from 2023-07-01 on', () => {
+    expect(series.values.filter((v) => v.from >= '2023-07-01')).toEqual(DOC_ROWS);
+  });
+
+  it('before: the 2024 figure 1595 is open-ended, so 2025-07-01 still reads 1595', () => {
+    expect(before.at(-1)).toMatchObject({ value: '1595', from: '2024-07-01', to: null });
+    const engine = createEngine({ parameters: [withValues(before)] });
+    expect(engine.parameterOn(id, '2025-07-01')?.value).toBe('1595');
+  });
+
+  it('closing 1595 on 2025-06-30 and adding 1650 from 2025-07-01 gives the real file; each date reads its own figure', () => {
+    const after = [...before.slice(0, -1), { ...before.at(-1)!, to: '2025-06-30' }, FIGURE_2025, DOC_ROWS[3]!];
+    expect(after).toEqual(series.values);
+    for (const engine of [createEngine({ parameters: [withValues(after)] }), createEngine()]) {
+      expect(engine.parameterOn(id, '2025-06-30')?.value).toBe('1595');
+      expect(engine.parameterOn(id, '2025-07-01')?.value).toBe('1650');
+      expect(engine.parameterOn(id, '2025-07-01')?.source).toBe(BULLETIN);
+      expect(engine.parameterOn(id, '2031-01-01')?.source).toMatch(/^占位值/);
+    }
+  });
+
+  it('五(一) living subsidy, 24 months × the standard: 24 × 1595 = 38280.00 on 2025-06-30, 24 × 1650 = 39600.00 on 2025-07-01', () => {
+    const engine = createEngine();
+    const person = { id: 'P', sex: 'male' as const, birthDate: '1995-03-01', pensionStatus: 'none' as const, cooperated: true };
+    const subsidy = (expropriationDate: string) => engine.payout({ expropriationDate, person }).outcome.items.find((i) => i.id === 'living-subsidy-24-months')?.amount;
+    expect(subsidy('2025-06-30')).toBe('38280.00');
+    expect(subsidy('2025-07-01')).toBe('39600.00');
   });
 
   it('forgetting to close the previous value is an overlap', () => {
-    expect(() => createEngine({ parameters: [file([value(1595, '2024-07-01', null), value(1650, '2025-07-01', null)])] })).toThrow(RulesetError);
-    expect(() => createEngine({ parameters: [file([value(1595, '2024-07-01', null), value(1650, '2025-07-01', null)])] })).toThrow(/overlaps the value from 2024-07-01 \(to open\)/);
+    const file = withValues([...before, FIGURE_2025]);
+    expect(() => createEngine({ parameters: [file] })).toThrow(RulesetError);
+    expect(() => createEngine({ parameters: [file] })).toThrow(/overlaps the value from 2024-07-01 \(to open\)/);
   });
 
   it('starting the new value a day late is a gap', () => {
-    expect(() => createEngine({ parameters: [file([value(1595, '2024-07-01', '2025-06-30'), value(1650, '2025-07-02', null)])] })).toThrow(/leaves a gap after 2025-06-30/);
+    const file = withValues([...before.slice(0, -1), { ...before.at(-1)!, to: '2025-06-30' }, { ...FIGURE_2025, from: '2025-07-02' }]);
+    expect(() => createEngine({ parameters: [file] })).toThrow(/leaves a gap after 2025-06-30/);
   });
 });

@@ -20,6 +20,11 @@ import { Dec } from '../../engine/decimal';
  * Each round either places every seat or fills at least one household, so there are at most
  * (number of households + 1) rounds. Invariants (property-tested): Σ places + unallocated =
  * quota; places ≤ cap; unallocated > 0 only when every household with area is full.
+ *
+ * @example
+ * ```ts
+ * const claim: HamiltonClaim = { id: 'DP01', weight: '4.20', cap: 5 };
+ * ```
  */
 export interface HamiltonClaim {
   /** Unique id; the last tie-break. */
@@ -30,6 +35,15 @@ export interface HamiltonClaim {
   readonly cap: number;
 }
 
+/**
+ * One claimant's result: its exact share, its places in the first round and in the end.
+ *
+ * @example
+ * ```ts
+ * const s = hamilton(25, claims).shares[0];
+ * console.log(s.id, s.exactShare.toString(), s.places, s.capped);
+ * ```
+ */
 export interface HamiltonShare {
   readonly id: string;
   /** Exact proportional share of the whole quota in the first round (quota × weight ÷ Σweight). */
@@ -42,6 +56,14 @@ export interface HamiltonShare {
   readonly capped: boolean;
 }
 
+/**
+ * One round of the apportionment: the seats shared out, who took part, what the caps left over.
+ *
+ * @example
+ * ```ts
+ * hamilton(25, claims).rounds.map((r) => `${r.seats} seats → ${r.surplus} left over`);
+ * ```
+ */
 export interface HamiltonRound {
   /** Seats apportioned in this round. */
   readonly seats: number;
@@ -51,6 +73,15 @@ export interface HamiltonRound {
   readonly surplus: number;
 }
 
+/**
+ * The result of {@link hamilton}: places per claimant, the totals and every round.
+ *
+ * @example
+ * ```ts
+ * const r: HamiltonResult = hamilton(3, [{ id: 'a', weight: '2', cap: 5 }, { id: 'b', weight: '1', cap: 5 }]);
+ * r.shares.map((s) => s.places); // [2, 1]
+ * ```
+ */
 export interface HamiltonResult {
   /** One entry per claim, in the order given. */
   readonly shares: HamiltonShare[];
@@ -102,6 +133,11 @@ function apportionRound(seats: number, participants: readonly State[]): Map<Stat
  * Apportions `quota` whole places over the claims. Throws a RangeError for a negative or
  * fractional quota or cap, a negative weight, or duplicate ids (the kind's input schema rules
  * these out before).
+ *
+ * @example
+ * ```ts
+ * hamilton(3, [{ id: 'a', weight: '2', cap: 5 }, { id: 'b', weight: '1', cap: 5 }]).shares.map((s) => s.places); // [2, 1]
+ * ```
  */
 export function hamilton(quota: number, claims: readonly HamiltonClaim[]): HamiltonResult {
   if (!Number.isSafeInteger(quota) || quota < 0) throw new RangeError(`quota must be a whole number ≥ 0, got ${quota}`);

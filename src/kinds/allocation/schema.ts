@@ -26,11 +26,27 @@ export const allocationInput = z
     });
   });
 
-/** Input of `allocation` as a caller writes it. */
+/**
+ * Input of `allocation` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const input: AllocationInput = { approvalDate: '2020-04-20', quota: 25,
+ *   households: [{ id: 'DP01', expropriatedAreaMu: '4.20', eligibleMembers: 5 }, { id: 'DP02', expropriatedAreaMu: '3.60', eligibleMembers: 4 }] };
+ * ```
+ */
 export type AllocationInput = z.input<typeof allocationInput>;
 export type AllocationInputParsed = z.output<typeof allocationInput>;
 
-/** Outcome of `allocation`. */
+/**
+ * Outcome of `allocation`.
+ *
+ * @example
+ * ```ts
+ * const { households, allocated, unallocated } = engine.allocation(input).outcome;
+ * households.map((h) => `${h.id}: ${h.places}`);
+ * ```
+ */
 export interface AllocationOutcome {
   quota: number;
   /** Σ expropriated area of the households (mu). */

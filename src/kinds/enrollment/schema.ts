@@ -41,13 +41,37 @@ export const enrollmentInput = z
     });
   });
 
-/** Input of `enrollment` as a caller writes it. */
+/**
+ * Input of `enrollment` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const input: EnrollmentInput = { rosterReportedOn: '2020-06-18',
+ *   nominees: [{ id: 'DP01-1', householdId: 'DP01', enrolledOn: '2020-08-04', paidOn: '2020-08-04' }, { id: 'DP03-2', householdId: 'DP03', declaredWaiverOn: '2020-08-05' }] };
+ * ```
+ */
 export type EnrollmentInput = z.input<typeof enrollmentInput>;
 export type EnrollmentInputParsed = z.output<typeof enrollmentInput>;
 
+/**
+ * A nominee's status on the `asOf` date: enrolled, waived (declared or deemed, 三(四)) or still pending.
+ *
+ * @example
+ * ```ts
+ * const waived = outcome.nominees.filter((n) => n.status === ('waived' satisfies EnrollmentStatus));
+ * ```
+ */
 export type EnrollmentStatus = 'enrolled' | 'waived' | 'pending';
 
-/** Outcome of `enrollment`. */
+/**
+ * Outcome of `enrollment`.
+ *
+ * @example
+ * ```ts
+ * const { counts, freedPlaces } = engine.enrollment(input, { asOf: '2021-07-01' }).outcome;
+ * counts; // { enrolled: 20, waived: 3, pending: 1 }
+ * ```
+ */
 export interface EnrollmentOutcome {
   rosterReportedOn: string;
   /** Last valid day of the quota (inclusive). */

@@ -77,10 +77,27 @@ export const laterSubsidyInput = z
     }
   }, whenFieldsValid);
 
+/**
+ * Input of `later-subsidy` as a caller writes it: the event date, the person and the event (三(二), 六, 九).
+ *
+ * @example
+ * ```ts
+ * const input: LaterSubsidyInput = { eventDate: '2025-03-01', personId: 'GC-01',
+ *   event: { type: 'resident-medical', lumpSumMedicalEnded: true, personalContribution: '540' } };
+ * ```
+ */
 export type LaterSubsidyInput = z.input<typeof laterSubsidyInput>;
 export type LaterSubsidyInputParsed = z.output<typeof laterSubsidyInput>;
 
-/** Outcome of `later-subsidy`. */
+/**
+ * Outcome of `later-subsidy`.
+ *
+ * @example
+ * ```ts
+ * const { items, totals } = engine.laterSubsidy(input).outcome;
+ * totals.byPayer; // { district: '…', town: '…' }
+ * ```
+ */
 export interface LaterSubsidyOutcome {
   event: LaterSubsidyInputParsed['event']['type'];
   items: Array<{

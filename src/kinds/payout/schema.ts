@@ -3,7 +3,14 @@ import { decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/s
 import type { FundingPart } from '../../engine/items';
 import type { Localized } from '../../engine/schemas';
 
-/** What a person already draws on the expropriation date. */
+/**
+ * What a person already draws on the expropriation date.
+ *
+ * @example
+ * ```ts
+ * PENSION_STATUSES; // ['none', 'resident-pension', 'employee-pension', 'old-worker-allowance']
+ * ```
+ */
 export const PENSION_STATUSES = ['none', 'resident-pension', 'employee-pension', 'old-worker-allowance'] as const;
 
 export const payoutPerson = z.strictObject({
@@ -50,10 +57,26 @@ export const payoutInput = z
     }
   }, whenFieldsValid);
 
+/**
+ * Input of `payout` as a caller writes it: the expropriation date and the person.
+ *
+ * @example
+ * ```ts
+ * const input: PayoutInput = { expropriationDate: '2024-09-20',
+ *   person: { id: 'GC-01', sex: 'male', birthDate: '1988-04-12', pensionStatus: 'none', cooperated: true } };
+ * ```
+ */
 export type PayoutInput = z.input<typeof payoutInput>;
 export type PayoutInputParsed = z.output<typeof payoutInput>;
 
-/** One item of the bill. */
+/**
+ * One item of the bill.
+ *
+ * @example
+ * ```ts
+ * engine.payout(input).outcome.items.map((i: PayoutItem) => `${i.article} ${i.code} ${i.amount}`);
+ * ```
+ */
 export interface PayoutItem {
   /** The ruleset item (several items may share a code under different articles). */
   id: string;
@@ -66,7 +89,15 @@ export interface PayoutItem {
   label: Localized;
 }
 
-/** Outcome of `payout`. */
+/**
+ * Outcome of `payout`.
+ *
+ * @example
+ * ```ts
+ * const o: PayoutOutcome = engine.payout(input).outcome;
+ * o.stage; o.totals.byPayer; // 'employment', { 'acquiring-unit': '…', district: '…', town: '…' }
+ * ```
+ */
 export interface PayoutOutcome {
   stage: 'employment' | 'pension';
   ageAtExpropriation: number;

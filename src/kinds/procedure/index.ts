@@ -20,7 +20,14 @@ const STEP_OF: Readonly<Record<ProcedureEventType, number | null>> = {
   'city-filing': null,
 };
 
-/** Names of the seven steps of 二(二) (labels of the document's own headings). */
+/**
+ * Names of the seven steps of 二(二) (labels of the document's own headings).
+ *
+ * @example
+ * ```ts
+ * PROCEDURE_STEPS[3]; // { zh: '第一轮公示', en: 'first notice' }
+ * ```
+ */
 export const PROCEDURE_STEPS: Readonly<Record<number, { zh: string; en: string }>> = {
   1: { zh: '申报', en: 'application' },
   2: { zh: '初审', en: 'preliminary review' },

@@ -7,7 +7,14 @@ import { idString, isoDate } from '../../engine/schemas';
  * rejected.
  */
 
-/** Documents an application may carry (二(二)1 and 附表1). */
+/**
+ * Documents an application may carry (二(二)1 and 附表1).
+ *
+ * @example
+ * ```ts
+ * APPLICATION_DOCUMENTS.includes('household-register'); // true
+ * ```
+ */
 export const APPLICATION_DOCUMENTS = [
   /** 《湖南省被征地农民社会保障对象认定表》 filled in. */
   'application-form',
@@ -21,10 +28,24 @@ export const APPLICATION_DOCUMENTS = [
   'other',
 ] as const;
 
-/** Departments of the district joint review (二(二)5, 附表1 会审, 附表3). */
+/**
+ * Departments of the district joint review (二(二)5, 附表1 会审, 附表3).
+ *
+ * @example
+ * ```ts
+ * JOINT_REVIEW_DEPARTMENTS.length; // 4
+ * ```
+ */
 export const JOINT_REVIEW_DEPARTMENTS = ['public-security', 'expropriation', 'natural-resources', 'agriculture-rural', 'human-resources-social-security', 'other'] as const;
 
-/** Where the second notice is posted (二(二)6). */
+/**
+ * Where the second notice is posted (二(二)6).
+ *
+ * @example
+ * ```ts
+ * SECOND_NOTICE_VENUES; // ['district-portal', 'village']
+ * ```
+ */
 export const SECOND_NOTICE_VENUES = ['district-portal', 'village'] as const;
 
 /** Every event type of a case file. */
@@ -105,7 +126,23 @@ export const procedureEvent = z.discriminatedUnion(
   ],
   { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `unknown event type (one of ${EVENT_TYPES.join(', ')})` : undefined) },
 );
+/**
+ * One dated step of the case file (application, notices, reviews, approval, filing).
+ *
+ * @example
+ * ```ts
+ * const e: ProcedureEvent = { type: 'approval', date: '2023-06-01' };
+ * ```
+ */
 export type ProcedureEvent = z.output<typeof procedureEvent>;
+/**
+ * The type of a {@link ProcedureEvent}.
+ *
+ * @example
+ * ```ts
+ * const t: ProcedureEventType = 'first-notice';
+ * ```
+ */
 export type ProcedureEventType = ProcedureEvent['type'];
 // Every type of the union is listed in EVENT_TYPES and nothing else.
 type _SameTypes = [ProcedureEventType] extends [(typeof EVENT_TYPES)[number]] ? ([(typeof EVENT_TYPES)[number]] extends [ProcedureEventType] ? true : never) : never;
@@ -150,11 +187,25 @@ export const procedureInput = z
     });
   });
 
-/** Input of `procedure` as a caller writes it. */
+/**
+ * Input of `procedure` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const o = engine.procedure(input as ProcedureInput).outcome; // the case file: applications and dated events
+ * ```
+ */
 export type ProcedureInput = z.input<typeof procedureInput>;
 export type ProcedureInputParsed = z.output<typeof procedureInput>;
 
-/** One rule of 二(二) the case file breaks. */
+/**
+ * One rule of 二(二) the case file breaks.
+ *
+ * @example
+ * ```ts
+ * for (const v of engine.procedure(input).outcome.violations) console.log(v.clause, v.subject, v.message.zh);
+ * ```
+ */
 export interface ProcedureViolation {
   rule: string;
   /** The article, e.g. `二(二)3`. */
@@ -169,7 +220,15 @@ export interface ProcedureViolation {
   values: Record<string, unknown>;
 }
 
-/** Outcome of `procedure`. */
+/**
+ * Outcome of `procedure`.
+ *
+ * @example
+ * ```ts
+ * const o: ProcedureOutcome = engine.procedure(input).outcome;
+ * o.violations.map((v) => `${v.clause} ${v.rule}`);
+ * ```
+ */
 export interface ProcedureOutcome {
   caseId: string;
   /** No violation in the steps recorded so far. */

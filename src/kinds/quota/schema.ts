@@ -6,8 +6,21 @@ import { count, decimalInput, isoDate } from '../../engine/schemas';
  * Land types of the national land classification (《土地利用现状分类》 top level, as the
  * land-change survey reports them). Which of them count for the quota is the parameter
  * `cn.zhejiang.taizhou.counted-land-types` (default 耕地 and 其他农用地, 三(二)).
+ *
+ * @example
+ * ```ts
+ * LAND_TYPES.includes('园地'); // true
+ * ```
  */
 export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用地', '建设用地', '未利用地'] as const;
+/**
+ * One of the seven land types (地类) a quota input may list.
+ *
+ * @example
+ * ```ts
+ * const t: LandType = '其他农用地';
+ * ```
+ */
 export type LandType = (typeof LAND_TYPES)[number];
 
 /** Land listed by type (mu): any of the seven types, each at most once; unknown types are rejected. */
@@ -60,11 +73,26 @@ export const quotaInput = z
     }
   });
 
-/** Input of `quota` as a caller writes it. */
+/**
+ * Input of `quota` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const input: QuotaInput = { approvalDate: '2020-04-20', approvedAreaMu: '21',
+ *   village: { agriculturalLandMu: '700', population16Plus: 1036, alreadyInsured: 196 }, rosterReportedOn: '2020-06-18' };
+ * ```
+ */
 export type QuotaInput = z.input<typeof quotaInput>;
 export type QuotaInputParsed = z.output<typeof quotaInput>;
 
-/** Land of a type that did not count, and why. */
+/**
+ * Land of a type that did not count, and why.
+ *
+ * @example
+ * ```ts
+ * const x: ExcludedLand = { figure: 'approved', type: '园地', areaMu: '3.10', reason: { zh: '园地不计入', en: 'garden land is not counted' } };
+ * ```
+ */
 export interface ExcludedLand {
   /** `approved` (a) or `village` (b). */
   figure: 'approved' | 'village';
@@ -73,7 +101,15 @@ export interface ExcludedLand {
   reason: { zh: string; en: string };
 }
 
-/** Outcome of `quota`. */
+/**
+ * Outcome of `quota`.
+ *
+ * @example
+ * ```ts
+ * const o: QuotaOutcome = engine.quota(input).outcome;
+ * o.exactQuota; o.quota; // '25.2', 25
+ * ```
+ */
 export interface QuotaOutcome {
   /** Whole-person quota: rounded by the mode, at most `cap`. */
   quota: number;

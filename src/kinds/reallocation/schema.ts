@@ -55,11 +55,26 @@ export const reallocationInput = z
     });
   });
 
-/** Input of `reallocation` as a caller writes it. */
+/**
+ * Input of `reallocation` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const o = engine.reallocation(input as ReallocationInput, { asOf: '2021-08-10' }).outcome; // freed and adjustment places, candidates, the 五议两公开 record
+ * ```
+ */
 export type ReallocationInput = z.input<typeof reallocationInput>;
 export type ReallocationInputParsed = z.output<typeof reallocationInput>;
 
-/** Outcome of `reallocation`. */
+/**
+ * Outcome of `reallocation`.
+ *
+ * @example
+ * ```ts
+ * const o: ReallocationOutcome = engine.reallocation(input, { asOf: '2021-08-10' }).outcome;
+ * o.assigned.map((c) => c.id); o.remaining;
+ * ```
+ */
 export interface ReallocationOutcome {
   /** The adjustment list was refused (五议两公开 incomplete): nobody gets a place. */
   refused: boolean;

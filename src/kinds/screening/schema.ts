@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
 import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
 
-/** The flags of 一(一) (重点范围), one per rule of scope `enrollee`; each sends the person to review. */
+/**
+ * The flags of 一(一) (重点范围), one per rule of scope `enrollee`; each sends the person to review.
+ *
+ * @example
+ * ```ts
+ * SCREENING_FLAGS.includes('lump-sum-after-2017'); // true
+ * ```
+ */
 export const SCREENING_FLAGS = [
   'under-16-at-notice',
   'not-member-at-notice',
@@ -11,6 +18,14 @@ export const SCREENING_FLAGS = [
   'lump-sum-after-2017',
   'excluded-by-rule',
 ] as const;
+/**
+ * A flag of 一(一) that sends an enrolled person to review.
+ *
+ * @example
+ * ```ts
+ * const f: ScreeningFlag = 'land-above-standard';
+ * ```
+ */
 export type ScreeningFlag = (typeof SCREENING_FLAGS)[number];
 
 /** The household's land, from which per-capita land after expropriation is computed. */
@@ -79,12 +94,35 @@ export const screeningInput = z
     });
   });
 
-/** Input of `screening` as a caller writes it. */
+/**
+ * Input of `screening` as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * const o = engine.screening(input as ScreeningInput, { asOf: '2023-05-10' }).outcome; // the household, the roster of enrollees
+ * ```
+ */
 export type ScreeningInput = z.input<typeof screeningInput>;
 export type ScreeningInputParsed = z.output<typeof screeningInput>;
+/**
+ * One enrolled person of a {@link ScreeningInput} roster.
+ *
+ * @example
+ * ```ts
+ * const e: ScreeningEnrollee = input.enrollees[0];
+ * ```
+ */
 export type ScreeningEnrollee = ScreeningInput['enrollees'][number];
 
-/** Outcome of `screening`. */
+/**
+ * Outcome of `screening`.
+ *
+ * @example
+ * ```ts
+ * const o: ScreeningOutcome = engine.screening(input).outcome;
+ * o.enrollees.filter((e) => e.flags.length > 0).map((e) => e.id);
+ * ```
+ */
 export interface ScreeningOutcome {
   enrollees: Array<{
     id: string;
