@@ -7,12 +7,9 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  // The decision path first; the JSON Logic compiler, its operators and the ruleset-file schema
-  // are added with `npm run mutation -- --mutate <glob>` (incremental results accumulate).
-  mutate: [
-    'src/kinds/**/*.ts',
-    'src/engine/{engine,context,dates,decimal,canonical-json,jurisdiction,parameters,ruleset,errors,schemas}.ts',
-  ],
+  // The decision path first (see docs/quality.md for why not all of src/ on this machine); the
+  // rest (logic/, ruleset*.ts, parameters.ts, schemas.ts, errors.ts) is added with `npm run mutation -- --mutate <glob>` (incremental results accumulate).
+  mutate: ['src/kinds/**/*.ts', 'src/engine/{engine,context,dates,decimal,jurisdiction,canonical-json}.ts'],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 2,
