@@ -47,6 +47,17 @@ describe('rulesets(), rulesetByHash(), kinds(), parameterSeries(), parameterOn()
     expect(e.eligibility({ ...input, noticeDate: '2029-12-31' }).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
     expect(e.eligibility({ ...input, noticeDate: '2030-01-01' }).ruleset).toMatchObject({ id: 'cn.hunan.shaoyang/2030-01-01', effectiveFrom: '2030-01-01', effectiveTo: null });
   });
+  it('with two jurisdictions deciding a kind, the jurisdiction is required; rulesets are listed by jurisdiction', () => {
+    // A sub-district (reads its parent's parameters) with its own copy of the rules, listed first in the options.
+    const district = { ...structuredClone(shaoyang), id: 'cn.hunan.shaoyang.daxiang/2021-01-01', jurisdiction: 'cn.hunan.shaoyang.daxiang', effectiveFrom: '2021-01-01' };
+    const e = createEngine({ rulesets: [district] });
+    expect(e.rulesets().map((x) => x.jurisdiction)).toEqual(['cn.hunan.shaoyang', 'cn.hunan.shaoyang.daxiang']);
+    expect(inputIssues(() => e.eligibility(input))).toEqual([{ path: 'jurisdiction', message: "required: 'eligibility' is decided by cn.hunan.shaoyang, cn.hunan.shaoyang.daxiang" }]);
+    expect(e.eligibility(input, { jurisdiction: 'cn.hunan.shaoyang.daxiang' }).ruleset.id).toBe('cn.hunan.shaoyang.daxiang/2021-01-01');
+    expect(e.eligibility(input, { jurisdiction: 'cn.hunan.shaoyang' }).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
+    // The district may read Shaoyang's parameters, and a per-call override of them.
+    expect(e.eligibility(input, { jurisdiction: 'cn.hunan.shaoyang.daxiang', parameters: { 'cn.hunan.shaoyang.min-age': 50 } }).outcome.applicants[0]!.failed).toEqual(['age-16']);
+  });
   it('an engine without the bundled files has no ruleset and decides nothing', () => {
     const e = createEngine({ bundled: false });
     expect(e.rulesets()).toEqual([]);
@@ -115,6 +126,36 @@ describe('per-call overrides (API.md: used whatever the date, reported with over
     expect(inputIssues(() => e.eligibility(input, { parameters: { 'cn.zhejiang.taizhou.x': '1' } }))).toEqual([
       { path: 'parameters.cn.zhejiang.taizhou.x', message: 'belongs to cn.zhejiang.taizhou, not to cn.hunan.shaoyang or its parents' },
     ]);
+  });
+});
+
+describe('warnings (context)', () => {
+  it('an unverified figure is warned about once per decision, naming the parameter, its value and source', () => {
+    const file = {
+      jurisdiction: 'cn.hunan.shaoyang',
+      parameters: {
+        'cn.hunan.shaoyang.min-age': { description: { zh: '年龄', en: 'age' }, unit: 'year', values: [{ value: 18, from: '2020-01-01', to: null, source: 'draft notice', verified: false }] },
+      },
+    };
+    const e = createEngine({ parameters: [file] });
+    const three = { ...input, applicants: ['A1', 'A2', 'A3'].map((id) => ({ ...input.applicants[0]!, id })) };
+    const d = e.eligibility(three);
+    const unverified = d.warnings.filter((w) => w.code === 'UNVERIFIED_PARAMETER');
+    expect(unverified).toHaveLength(1);
+    expect(unverified[0]!.message.en).toBe('Parameter cn.hunan.shaoyang.min-age = 18 (from 2020-01-01) is not verified against its source: draft notice');
+    expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.min-age')).toMatchObject({ value: 18, verified: false, overridden: false, source: 'draft notice' });
+    // An override is the caller's own figure: reported as overridden, not warned about as unverified.
+    expect(e.eligibility(three, { parameters: { 'cn.hunan.shaoyang.min-age': 18 } }).warnings.map((w) => w.code)).not.toContain('UNVERIFIED_PARAMETER');
+  });
+  it('the form-figure mismatch (附表1) is one warning carrying the computed figure; the outcome is unchanged', () => {
+    const reporting = (r: string) => ({ ...input, household: { ...input.household, reportedPerCapitaAfterMu: r } }); // computed 0.15
+    // Interpretation reported-figure-precision: compared at the form's own precision, half-up.
+    expect(engine.eligibility(reporting('0.2')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH'); // 0.15 → 0.2
+    expect(engine.eligibility(reporting('0.150')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
+    const d = engine.eligibility(reporting('0.14'));
+    expect(d.warnings.filter((w) => w.code === 'REPORTED_PER_CAPITA_MISMATCH')).toEqual([{ code: 'REPORTED_PER_CAPITA_MISMATCH', message: expect.objectContaining({ en: expect.stringContaining('0.1500') }) }]);
+    expect(d.outcome).toEqual(engine.eligibility(input).outcome);
+    expect(d.reasons.find((r) => r.rule === 'reported-per-capita-agrees')).toMatchObject({ holds: false, effect: 'warning', values: { reported: '0.14', computed: '0.15' } });
   });
 });
 
