@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, MissingParameterError, NoRulesetInForceError, type EvaluateRequest } from '../src';
 import { engine } from './helpers';
 import { fixtureRequests } from './fixture-requests';
+import { runs } from './property-runs';
 
 // Whatever a form produces, the engine answers with a decision or a documented error, in bounded
 // time, and never with a TypeError from inside. Unknown fields are REJECTED (InputError), so a
@@ -66,7 +67,7 @@ describe('hostile input never crashes the engine', () => {
         const path = all[pi % all.length]!;
         outcomeOf({ ...req, input: setAt(req.input, path, value) });
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -91,10 +91,18 @@ export const localized = z.strictObject({ zh: z.string().min(1), en: z.string().
  */
 export type Localized = z.infer<typeof localized>;
 
+/** Longest key or message an issue repeats from the input; longer text is cut (`…`) with its length. */
+export const MAX_ISSUE_TEXT = 200;
+
+/** Cuts text taken from the input (an unknown 10 MB key, say) so an InputError stays small. */
+function clip(text: string): string {
+  return text.length <= MAX_ISSUE_TEXT ? text : `${text.slice(0, MAX_ISSUE_TEXT)}…(${text.length} characters)`;
+}
+
 /** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */
 export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): Issue[] {
   return error.issues.map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
+    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? clip(p) : p))],
+    message: clip(i.message),
   }));
 }

@@ -206,6 +206,16 @@ describe('malformed input', () => {
       engine.eligibility(input({ household: { originalCultivatedMu: '1', expropriatedCultivatedMu: '1.5', memberCount: 1 }, applicants: [member(), member()] })),
     );
     expect(issues.map((i) => i.path).sort()).toEqual(['input.applicants', 'input.applicants.1.id', 'input.household.expropriatedCultivatedMu']);
+    // Each says what is wrong with the figures it compared.
+    expect(issues.find((i) => i.path === 'input.household.expropriatedCultivatedMu')!.message).toBe('cannot exceed originalCultivatedMu (1)');
+    expect(issues.find((i) => i.path === 'input.applicants')!.message).toBe('2 applicants but the household has 1 members');
+    expect(issues.find((i) => i.path === 'input.applicants.1.id')!.message).toBe("duplicate applicant id 'A1'");
+  });
+  it('accepts the boundaries: every member applies, and all the land is expropriated', () => {
+    // 2 applicants in a household of 2; 1.0 of 1.0 mu taken: 0 mu per person, under 0.3.
+    const d = engine.eligibility(input({ household: { originalCultivatedMu: '1.0', expropriatedCultivatedMu: '1', memberCount: 2 }, applicants: [member(), member({ id: 'A2' })] }));
+    expect(d.outcome.perCapitaAfterMu).toBe('0.0000');
+    expect(d.outcome.eligibleCount).toBe(2);
   });
   it('rejects an unknown kind and a request that is not an object', () => {
     expect(inputIssues(() => engine.evaluate({ kind: 'nope', input: {} } as never))[0]!.path).toBe('kind');

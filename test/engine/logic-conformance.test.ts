@@ -3,6 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src';
 import { compileLogic, type EvaluationScope } from '../../src/engine/logic/compile';
+import { runs } from '../property-runs';
 
 // json-logic-js is the reference for the standard operators: every expression below, and
 // random ones from a small grammar, must give the same result from our compiled closures.
@@ -122,7 +123,7 @@ describe('compiled JSON Logic agrees with json-logic-js', () => {
         expect(got).toEqual(expected);
         return true;
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

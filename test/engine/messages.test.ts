@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate, toJsonValue } from '../../src/engine/context';
+import { Dec } from '../../src/engine/decimal';
+
+// Reason messages (docs/architecture.md, "Rules in a ruleset file"): `{name}` inserts a value,
+// `{name:4}` rounds it half-up to 4 decimals for display, `{subject}` the subject. Reason values
+// are JSON with decimals as plain strings.
+
+describe('message templates', () => {
+  const values = { mu: new Dec('0.15'), third: new Dec(1).div(3), half: '0.00005', n: 16, yes: true, no: false, none: null, list: ['a', 'b'], word: 'member' };
+  it('{name} inserts the value; decimals are plain; nothing to show is “—”', () => {
+    expect(interpolate('{mu} mu, {n} years, basis {word}', values, 'A1', 'en')).toBe('0.15 mu, 16 years, basis member');
+    expect(interpolate('[{none}] [{missing}]', values, 'A1', 'en')).toBe('[—] [—]');
+  });
+  it('{name:4} rounds half-up to 4 decimals (numbers, Decimals and decimal strings only)', () => {
+    expect(interpolate('{mu:4} {third:4} {half:4} {n:2} {word:2}', values, undefined, 'en')).toBe('0.1500 0.3333 0.0001 16.00 member');
+  });
+  it('booleans read 是/否 in Chinese and yes/no in English; lists are joined in each language', () => {
+    expect(interpolate('{yes}{no} {list}', values, undefined, 'zh')).toBe('是否 a、b');
+    expect(interpolate('{yes} {no} {list}', values, undefined, 'en')).toBe('yes no a, b');
+  });
+  it('{subject} is the subject, or nothing for a household rule; unknown braces are left alone', () => {
+    expect(interpolate('Applicant {subject}', values, '张三', 'zh')).toBe('Applicant 张三');
+    expect(interpolate('Applicant {subject}', values, undefined, 'en')).toBe('Applicant ');
+    expect(interpolate('{1x} { mu } {mu:}', values, undefined, 'en')).toBe('{1x} { mu } {mu:}');
+  });
+});
+
+describe('reason values as JSON', () => {
+  it('decimals become plain strings, undefined null, non-finite numbers strings; arrays and objects recurse', () => {
+    expect(toJsonValue(new Dec('1e-7'))).toBe('0.0000001');
+    expect(toJsonValue(undefined)).toBeNull();
+    expect(toJsonValue(null)).toBeNull();
+    expect(toJsonValue('x')).toBe('x');
+    expect(toJsonValue(false)).toBe(false);
+    expect(toJsonValue(2.5)).toBe(2.5);
+    expect(toJsonValue(NaN)).toBe('NaN');
+    expect(toJsonValue([new Dec('0.30'), undefined])).toEqual(['0.3', null]);
+    expect(toJsonValue({ a: new Dec('2'), b: { c: true } })).toEqual({ a: '2', b: { c: true } });
+    expect(toJsonValue(10n)).toBe('10');
+  });
+});
