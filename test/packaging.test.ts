@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 // What `npm pack` ships is minimal: the build, the rule files the build bundles (also shipped as
 // data for auditors), the README, CHANGELOG, LICENSE and package.json. No sources, tests,
-// fixtures, scripts, benchmarks or configuration.
+// fixtures, scripts, benchmarks or configuration (but for the node/package.json resolution stub).
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ALLOWED = [/^dist\/[^/]+$/, /^rulesets\/[^/]+\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
+// node/package.json: a stub that lets TypeScript's older node10 resolution find `zhengdi-rules/node`.
+const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^rulesets\/[^/]+\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 
 function packedFiles(): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
