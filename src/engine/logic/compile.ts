@@ -337,6 +337,10 @@ export function compileLogic(
             const [a, b, c] = args as [CompiledLogic, CompiledLogic, CompiledLogic];
             return (d, s) => impl(a(d, s), b(d, s), c(d, s));
           }
+          case 4: {
+            const [a, b, c, e] = args as [CompiledLogic, CompiledLogic, CompiledLogic, CompiledLogic];
+            return (d, s) => impl(a(d, s), b(d, s), c(d, s), e(d, s));
+          }
           default: return (d, s) => impl(...args.map((f) => f(d, s)));
         }
       }
