@@ -147,10 +147,11 @@ export function evaluateItems(ctx: DecisionContext, kind: string, scope: string,
 export function itemTotals(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
   const byPayer = new Map<string, Dec>();
   const byTiming = new Map<string, Dec>(timings.map((t) => [t, new Dec(0)]));
+  // toDec: the same few amounts ("3000.00", a premium) recur in every decision; parse each once.
   for (const it of items) {
-    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(it.amount));
-    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(f.amount));
+    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(toDec(it.amount)));
+    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(toDec(f.amount)));
   }
   const fixed = (m: Map<string, Dec>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
-  return { amount: sumDec(items.map((i) => new Dec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
+  return { amount: sumDec(items.map((i) => toDec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
 }
