@@ -95,5 +95,6 @@ export async function benchPayoutVsHand(time = 1500) {
   await bench.run();
   if (sink < 0) console.log(sink);
   const hz = (i: number) => bench.tasks[i]!.result!.throughput.mean;
-  return { checked, table: bench.table(), ratio: hz(1) / hz(0) };
+  const fastest = (i: number) => 1 / bench.tasks[i]!.result!.latency.min;
+  return { checked, table: bench.table(), ratio: hz(1) / hz(0), fastestRatio: fastest(1) / fastest(0) };
 }
