@@ -1,23 +1,61 @@
 /**
  * `npm run bench`: speed and memory, measured in one run on the same inputs and reported as
  * ratios (never asserted in tests: timings depend on the machine). See docs/performance.md.
+ *
+ * Environment: BENCH_PARTS (default "1,2,3,4,5"), BENCH_TIME (ms per tinybench task, default
+ * 1500), BENCH_BATCH / BENCH_BATCH_SMALL (part 4 sizes, default 1,000,000 / 100,000),
+ * BENCH_CHUNK (default 1000), BENCH_BATCH_FULL=1 (also 1M full decisions on 2 workers).
+ * Part 4 needs the built package: this script runs `npm run build` (tsup) first unless
+ * BENCH_SKIP_BUILD=1.
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { benchRules } from './rules';
+import { benchBatch } from './batch';
 import { benchColdStart } from './cold-start';
+import { benchDecisions, benchPayoutVsHand } from './decisions';
+import { benchRules } from './rules';
 
-const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
+const parts = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5').split(','));
+const time = Number(process.env.BENCH_TIME ?? 1500);
 
 async function main() {
   console.log(`zhengdi-rules benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-  console.log('\n1. Rule evaluation (1,000 applicants per iteration)');
-  const rules = await benchRules();
-  console.table(rules.table);
-  for (const [k, v] of Object.entries(rules.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
-
-  console.log('\n5. Cold start');
-  const cold = await benchColdStart();
-  console.table(cold.table);
+  console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (parts.has('1')) {
+    console.log('\n1. Rule evaluation (1,000 applicants per iteration)');
+    const rules = await benchRules(time);
+    console.table(rules.table);
+    for (const [k, v] of Object.entries(rules.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
+    console.log('  by fastest sample:');
+    for (const [k, v] of Object.entries(rules.fastestRatios)) console.log(`    ${k}: ${fmt(v)}×`);
+  }
+  if (parts.has('2')) {
+    console.log('\n2. Full decisions per second (reasons on)');
+    const d = await benchDecisions(time);
+    console.table(d.table);
+    for (const [k, v] of Object.entries(d.rates)) console.log(`  ${k}: ${fmt(v)}`);
+  }
+  if (parts.has('3')) {
+    console.log('\n3. payout: engine vs hand-written decimal.js');
+    const p = await benchPayoutVsHand(time);
+    console.log(`  both agree on items, amounts, splits and totals for ${p.checked.toLocaleString('en')} generated persons`);
+    console.table(p.table);
+    console.log(`  hand-written ÷ engine (target ≤ 3×): ${fmt(p.ratio)}× (by fastest sample ${fmt(p.fastestRatio)}×)`);
+  }
+  if (parts.has('4')) {
+    console.log('\n4. Batch through payout (each run a child process; results consumed and dropped)');
+    if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit' });
+    const b = benchBatch((r) => console.log(`  ${JSON.stringify(r)}`));
+    console.table(Object.fromEntries(Object.entries(b.runs).map(([k, r]) => [k, { persons: r.size, 'wall s': r.wallMs / 1000, 'persons/s': r.perSecond, 'CPU s': r.cpuMs / 1000, 'peak RSS MiB': r.maxRssMiB }])));
+    for (const [k, v] of Object.entries(b.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
+  }
+  if (parts.has('5')) {
+    console.log('\n5. Cold start');
+    const cold = await benchColdStart();
+    console.table(cold.table);
+  }
+  console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
 main().catch((e) => {

@@ -2,7 +2,7 @@ import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import type { ParameterRegistry } from './parameters';
+import type { ParameterRegistry, ParameterValue } from './parameters';
 import type { CompiledRule, LoadedRuleset } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue, ParameterRead, Reason, Warning } from './types';
@@ -64,10 +64,8 @@ export class DecisionContext implements EvaluationScope {
       }
       read = { id, value: v.value, effectiveFrom: v.from, effectiveTo: v.to, unit: series.unit, source: v.source, verified: v.verified, overridden: false };
       if (!v.verified) {
-        this.warn('UNVERIFIED_PARAMETER', {
-          zh: `参数 ${id} 的取值 ${v.value}（${v.from} 起）尚未核实：${v.source}`,
-          en: `Parameter ${id} = ${v.value} (from ${v.from}) is not verified against its source: ${v.source}`,
-        }, id);
+        const m = unverifiedMessage(id, v);
+        this.warn('UNVERIFIED_PARAMETER', { zh: m.zh, en: m.en }, id);
       }
     }
     this.reads.set(id, read);
@@ -154,6 +152,20 @@ export class DecisionContext implements EvaluationScope {
   }
 }
 
+// The warning text of an unverified parameter value, built once per value (not per decision).
+const unverifiedMessages = new WeakMap<ParameterValue, Localized>();
+function unverifiedMessage(id: string, v: ParameterValue): Localized {
+  let m = unverifiedMessages.get(v);
+  if (!m) {
+    m = {
+      zh: `参数 ${id} 的取值 ${v.value}（${v.from} 起）尚未核实：${v.source}`,
+      en: `Parameter ${id} = ${v.value} (from ${v.from}) is not verified against its source: ${v.source}`,
+    };
+    unverifiedMessages.set(v, m);
+  }
+  return m;
+}
+
 /** A value as JSON: decimals become plain decimal strings. */
 export function toJsonValue(v: unknown): JsonValue {
   if (v instanceof Dec) return v.toFixed();
@@ -175,12 +187,41 @@ function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue
   return out;
 }
 
+/** A message template split once into literal text and `{name}` / `{name:places}` slots. */
+type TemplatePart = string | { name: string; places: number | undefined };
+const TEMPLATE_SLOT = /\{([A-Za-z][A-Za-z0-9_]*)(?::(\d+))?\}/g;
+// Templates come from rulesets (a bounded set); parsing each once keeps the regex out of every
+// decision. Bounded anyway, in case a caller interpolates many distinct strings.
+const parsedTemplates = new Map<string, readonly TemplatePart[]>();
+
+function parseTemplate(template: string): readonly TemplatePart[] {
+  let parts = parsedTemplates.get(template);
+  if (parts) return parts;
+  const out: TemplatePart[] = [];
+  let last = 0;
+  for (const m of template.matchAll(TEMPLATE_SLOT)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push(template.slice(last, at));
+    out.push({ name: m[1]!, places: m[2] === undefined ? undefined : Number(m[2]) });
+    last = at + m[0].length;
+  }
+  if (last < template.length) out.push(template.slice(last));
+  parts = out;
+  if (parsedTemplates.size >= 10_000) parsedTemplates.clear();
+  parsedTemplates.set(template, parts);
+  return parts;
+}
+
 /** Fills `{name}` and `{name:4}` (4 decimals, half-up) in a message. */
 export function interpolate(template: string, values: Record<string, unknown>, subject: string | undefined, lang: 'zh' | 'en'): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)(?::(\d+))?\}/g, (_m, name: string, places?: string) => {
-    if (name === 'subject') return subject ?? '';
-    return formatValue(values[name], places === undefined ? undefined : Number(places), lang);
-  });
+  const parts = parseTemplate(template);
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'string') out += p;
+    else if (p.name === 'subject') out += subject ?? '';
+    else out += formatValue(values[p.name], p.places, lang);
+  }
+  return out;
 }
 
 function formatValue(v: unknown, places: number | undefined, lang: 'zh' | 'en'): string {

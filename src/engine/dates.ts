@@ -19,8 +19,19 @@ function parts(date: IsoDate): [number, number, number] | null {
   return [y, mo, d];
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar (plain arithmetic: no Date). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+function formatParts(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /** Whether a value is a real calendar date written `YYYY-MM-DD` (2023-02-30 is not). */
@@ -62,7 +73,15 @@ export function addDaysIso(date: IsoDate, n: number): IsoDate {
  * (2020-01-31 + 1 month = 2020-02-29).
  */
 export function addMonthsIso(date: IsoDate, n: number): IsoDate {
-  return fromUtc(addMonths(toUtc(date), n));
+  const p = parts(date);
+  if (!p) throw new TypeError(`expected a date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  // Plain calendar arithmetic (as date-fns addMonths on a UTC date, without allocating dates):
+  // month index from year 0, then the day clamped to the target month's length.
+  const total = p[0] * 12 + (p[1] - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  if (y < 1000 || y > 9999) return fromUtc(addMonths(toUtc(date), n));
+  return formatParts(y, m, Math.min(p[2], daysInMonth(y, m)));
 }
 
 /** Calendar days from `from` to `to`, both ends included (same day = 1). */
@@ -82,7 +101,7 @@ export function birthdayAt(birthDate: IsoDate, years: number): IsoDate {
   const y = b[0] + years;
   // 29 February in a common year: the age is reached on 1 March.
   if (b[1] === 2 && b[2] === 29 && daysInMonth(y, 2) === 28) return `${y}-03-01`;
-  return `${String(y).padStart(4, '0')}-${String(b[1]).padStart(2, '0')}-${String(b[2]).padStart(2, '0')}`;
+  return formatParts(y, b[1], b[2]);
 }
 
 /**

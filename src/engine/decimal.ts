@@ -22,9 +22,23 @@ export function isDecimalLike(value: unknown): boolean {
   return false;
 }
 
+const PARSED_MAX = 4096;
+const parsed = new Map<string | number, Dec>();
+
 /** Reads a decimal; throws a TypeError naming the value when it is not one. */
 export function toDec(value: unknown): Dec {
   if (value instanceof Dec) return value;
+  if (typeof value === 'string' || (typeof value === 'number' && !Object.is(value, -0))) {
+    // The same few strings and numbers (parameters such as "0.24" or 7384, literals such as 12)
+    // are read in every decision: parse each once. Decimals are immutable, so sharing is safe.
+    const cached = parsed.get(value);
+    if (cached) return cached;
+    if (!isDecimalLike(value)) throw new TypeError(`expected a decimal, got ${describe(value)}`);
+    const d = new Dec(value);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(value, d);
+    return d;
+  }
   if (isDecimalLike(value)) return new Dec(value as string | number);
   if (Decimal.isDecimal(value)) return new Dec((value as Decimal).toString());
   throw new TypeError(`expected a decimal, got ${describe(value)}`);

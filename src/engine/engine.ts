@@ -258,8 +258,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const parsed = mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
     const overrides = new Map<string, string | number>();
-    const chain = new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
+    let chain: Set<string> | undefined; // only needed to check overrides
     for (const [id, value] of Object.entries(req.parameters ?? {})) {
+      chain ??= new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
       const series = params.get(id);
       const at = ['parameters', id];
       if (!series) issues.push({ path: at, message: 'unknown parameter' });

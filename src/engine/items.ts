@@ -86,57 +86,70 @@ export function apportion(amount: Dec, parts: ReadonlyArray<{ payer: string; upT
   });
 }
 
+/** The scope an item's expressions read: the decision's parameters and the item's values. */
+class ItemScope implements EvaluationScope {
+  constructor(
+    private readonly ctx: DecisionContext,
+    readonly values: Record<string, unknown>,
+  ) {}
+  param(id: string): unknown {
+    return this.ctx.param(id);
+  }
+  value(name: string): unknown {
+    return this.values[name];
+  }
+}
+
+const DEFAULT_HOLDS: Localized = { zh: '{label}适用：{amount} 元', en: '{label} applies: {amount} yuan' };
+const DEFAULT_FAILS: Localized = { zh: '{label}不适用', en: '{label} does not apply' };
+
 /** Evaluates one item for a subject: records a reason; returns the item when it applies. */
 export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
   const values: Record<string, unknown> = {};
-  const scope: EvaluationScope = { param: (id) => ctx.param(id), value: (name) => values[name] };
+  const scope = new ItemScope(ctx, values);
   let applies: boolean;
   let amount: Dec | undefined;
-  let funding: Array<{ payer: string; amount: Dec }> = [];
+  let funding: Array<{ payer: string; amount: Dec }> | undefined;
   try {
     for (const [name, expr] of item.values) values[name] = expr(data, scope);
     applies = truthy(item.applies(data, scope));
     if (applies) {
       amount = roundFen(toDec(item.amount(data, scope)));
       if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
-      funding = apportion(
-        amount,
-        item.funding.map((p) => ({
-          payer: p.payer,
-          upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined,
-          share: p.share ? toDec(p.share(data, scope)) : undefined,
-        })),
-      );
+      const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
+      for (const p of item.funding) {
+        parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });
+      }
+      funding = apportion(amount, parts);
     }
   } catch (e) {
     fail(item.id, e);
   }
-  const shown: Record<string, unknown> = { ...values, amount: amount?.toFixed(2), label: undefined };
-  const template = item.message
-    ? applies ? item.message.holds : item.message.fails
-    : applies
-      ? { zh: '{label}适用：{amount} 元', en: '{label} applies: {amount} yuan' }
-      : { zh: '{label}不适用', en: '{label} does not apply' };
-  const message = {
-    zh: interpolate(template.zh, { ...shown, label: item.label.zh }, subject, 'zh'),
-    en: interpolate(template.en, { ...shown, label: item.label.en }, subject, 'en'),
-  };
+  const amountText = amount?.toFixed(2);
+  // One object for both languages: interpolate reads it and keeps nothing.
+  const shown: Record<string, unknown> = { ...values, amount: amountText, label: item.label.zh };
+  const template = item.message ? (applies ? item.message.holds : item.message.fails) : applies ? DEFAULT_HOLDS : DEFAULT_FAILS;
+  const zh = interpolate(template.zh, shown, subject, 'zh');
+  shown.label = item.label.en;
+  const message = { zh, en: interpolate(template.en, shown, subject, 'en') };
   const reason: Reason = subject === undefined
     ? { rule: item.id, holds: applies, citation: item.citation, message }
     : { rule: item.id, holds: applies, subject, citation: item.citation, message };
-  const json: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(values)) json[k] = toJsonValue(v);
-  if (amount !== undefined) json.amount = amount.toFixed(2);
-  if (Object.keys(json).length > 0) reason.values = json;
+  let json: Record<string, JsonValue> | undefined;
+  for (const k in values) (json ??= {})[k] = toJsonValue(values[k]);
+  if (amountText !== undefined) (json ??= {}).amount = amountText;
+  if (json !== undefined) reason.values = json;
   ctx.reasons.push(reason);
-  if (!applies || amount === undefined) return undefined;
+  if (!applies || amount === undefined || funding === undefined) return undefined;
+  const out: FundingPart[] = [];
+  for (const f of funding) out.push({ payer: f.payer, amount: f.amount.toFixed(2) });
   return {
     id: item.id,
     code: item.code,
     article: item.citation.article,
-    amount: amount.toFixed(2),
+    amount: amountText!,
     timing: item.timing,
-    funding: funding.map((f) => ({ payer: f.payer, amount: f.amount.toFixed(2) })),
+    funding: out,
     label: { zh: item.label.zh, en: item.label.en },
   };
 }
@@ -156,10 +169,11 @@ export function evaluateItems(ctx: DecisionContext, kind: string, scope: string,
 export function itemTotals(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
   const byPayer = new Map<string, Dec>();
   const byTiming = new Map<string, Dec>(timings.map((t) => [t, new Dec(0)]));
+  // toDec: the same few amounts ("3000.00", a premium) recur in every decision; parse each once.
   for (const it of items) {
-    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(it.amount));
-    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(f.amount));
+    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(toDec(it.amount)));
+    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(toDec(f.amount)));
   }
   const fixed = (m: Map<string, Dec>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
-  return { amount: sumDec(items.map((i) => new Dec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
+  return { amount: sumDec(items.map((i) => toDec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
-import { Dec, isDecimalLike } from './decimal';
+import { Dec, isDecimalLike, toDec } from './decimal';
 import type { Issue } from './errors';
 
 /**
@@ -62,7 +62,7 @@ export function decimalInput(options: DecimalOptions = {}) {
         ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"', continue: false });
         return;
       }
-      const d = new Dec(v);
+      const d = toDec(v);
       if (d.abs().gte(MAX_DECIMAL) || d.decimalPlaces() > MAX_DECIMAL_PLACES) {
         ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size`, continue: false });
         return;
@@ -73,7 +73,7 @@ export function decimalInput(options: DecimalOptions = {}) {
         }
       }
     })
-    .transform((v) => (options.keepPlaces && typeof v === 'string' ? new Dec(v).toFixed(v.split('.')[1]?.length ?? 0) : new Dec(v).toFixed()));
+    .transform((v) => (options.keepPlaces && typeof v === 'string' ? toDec(v).toFixed(v.split('.')[1]?.length ?? 0) : toDec(v).toFixed()));
 }
 
 /** A whole number of people or items (0 up to a billion). */

@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateOne, toBatchError } from '../batch';
+import { projectResult } from './project';
 import { createEngine, type Engine } from '../engine/engine';
 import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
 
@@ -22,6 +23,6 @@ try {
 }
 port.on('message', (msg: WorkerRequest) => {
   if (!engine) return;
-  const results = msg.inputs.map((input, i) => evaluateOne(engine!, data.kind, input, msg.start + i, data.options));
+  const results = msg.inputs.map((input, i) => projectResult(evaluateOne(engine!, data.kind, input, msg.start + i, data.options), data.fields));
   port.postMessage({ type: 'chunk', chunk: msg.chunk, results } satisfies WorkerReply);
 });

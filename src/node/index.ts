@@ -11,4 +11,4 @@
  * @packageDocumentation
  * @module zhengdi-rules/node
  */
-export { collectBatchInWorkers, evaluateBatchInWorkers, type WorkerBatchOptions } from './batch-workers';
+export { collectBatchInWorkers, evaluateBatchInWorkers, type DecisionField, type SelectedBatchResult, type WorkerBatchOptions } from './batch-workers';

@@ -7,6 +7,8 @@ export interface WorkerData {
   kind: Kind;
   engine: EngineOptions;
   options: BatchOptions;
+  /** When set, only these fields of each decision are sent back (see `WorkerBatchOptions.fields`). */
+  fields?: readonly string[];
 }
 
 /** A chunk of inputs sent to a worker. @internal */

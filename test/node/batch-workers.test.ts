@@ -80,4 +80,17 @@ describe('evaluateBatchInWorkers (zhengdi-rules/node)', () => {
     const got = await cjs.collectBatchInWorkers('eligibility', inputs, { workers: 2, chunkSize: 50 });
     expect(got).toEqual([...core.evaluateBatch(core.createEngine(), 'eligibility', inputs)]);
   });
+  it('fields: only the chosen fields of each decision come back, equal to those of the single-threaded run (issue 8)', async () => {
+    const inputs = [...households(400, 13)];
+    const single = [...core.evaluateBatch(core.createEngine(), 'eligibility', inputs)];
+    const expected = single.map((r) => ('decision' in r ? { index: r.index, decision: { outcome: r.decision.outcome, warnings: r.decision.warnings } } : r));
+    const got = await node.collectBatchInWorkers('eligibility', inputs, { workers: 2, chunkSize: 37, fields: ['outcome', 'warnings'] });
+    expect(got).toEqual(expected);
+    expect(got.filter((r) => 'error' in r).length).toBeGreaterThan(0); // errors come whole
+    const odd = { ...(inputs[0] as object), extra: () => 1 }; // decided on the calling thread: projected too
+    const [a, b] = await node.collectBatchInWorkers('eligibility', [inputs[1], odd], { workers: 1, fields: ['outcome'] });
+    expect(a).toEqual(single[1] && 'decision' in single[1] ? { index: 0, decision: { outcome: single[1].decision.outcome } } : single[1]);
+    expect(b).toMatchObject({ index: 1, error: { code: 'INVALID_INPUT' } });
+    await expect(node.collectBatchInWorkers('eligibility', inputs, { fields: ['nope' as 'outcome'] })).rejects.toThrow(RangeError);
+  });
 });

@@ -218,6 +218,19 @@ export function compileLogic(
             return slow(d, s);
           };
         }
+        // Deeper paths: the same walk through own properties of plain objects, in a loop.
+        const n = segments.length;
+        const keys = segments as string[];
+        if (keys.every((k) => typeof k === 'string')) {
+          return (d, s) => {
+            let v: unknown = d;
+            for (let i = 0; i < n; i++) {
+              if (v === null || typeof v !== 'object' || !own.call(v, keys[i]!)) return slow(d, s);
+              v = (v as Record<string, unknown>)[keys[i]!];
+            }
+            return v === undefined ? slow(d, s) : v;
+          };
+        }
         return slow;
       }
       case 'param': {
@@ -320,6 +333,12 @@ export function compileLogic(
           if (op === '==') return (d, s) => a(d, s) == b;
           return (d, s) => a(d, s) != b;
         }
+        // `in` against a literal array (["student", "conscript"]): the array is built once.
+        if (op === 'in' && argNodes.length === 2 && Array.isArray(argNodes[1]) && (argNodes[1] as unknown[]).every(lit)) {
+          const [a] = args as [CompiledLogic];
+          const list = [...(argNodes[1] as unknown[])];
+          return (d, s) => list.indexOf(a(d, s)) !== -1;
+        }
         switch (args.length) {
           case 0: return () => impl();
           case 1: { const [a] = args as [CompiledLogic]; return (d, s) => impl(a(d, s)); }
@@ -327,6 +346,10 @@ export function compileLogic(
           case 3: {
             const [a, b, c] = args as [CompiledLogic, CompiledLogic, CompiledLogic];
             return (d, s) => impl(a(d, s), b(d, s), c(d, s));
+          }
+          case 4: {
+            const [a, b, c, e] = args as [CompiledLogic, CompiledLogic, CompiledLogic, CompiledLogic];
+            return (d, s) => impl(a(d, s), b(d, s), c(d, s), e(d, s));
           }
           default: return (d, s) => impl(...args.map((f) => f(d, s)));
         }

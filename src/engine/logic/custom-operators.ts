@@ -1,6 +1,10 @@
 import { Dec, ROUNDING_MODES, roundDec, toDec, type RoundingMode } from '../decimal';
 import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive, isIsoDate, monthsBetween } from '../dates';
 
+// Shared seeds of dec+ and dec* (decimals are immutable).
+const DEC_ZERO = new Dec(0);
+const DEC_ONE = new Dec(1);
+
 /**
  * Operators this package adds to JSON Logic. Each takes already-evaluated arguments, like a
  * json-logic-js `add_operation`, so the same functions can be registered with json-logic-js to
@@ -17,8 +21,8 @@ import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive
  */
 export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
   // Exact arithmetic on decimals (areas, money). Any number of arguments for + and *.
-  'dec+': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.plus(toDec(x)), new Dec(0)),
-  'dec*': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.times(toDec(x)), new Dec(1)),
+  'dec+': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.plus(toDec(x)), DEC_ZERO),
+  'dec*': (...xs) => xs.reduce<InstanceType<typeof Dec>>((acc, x) => acc.times(toDec(x)), DEC_ONE),
   'dec-': (a, b) => (b === undefined ? toDec(a).neg() : toDec(a).minus(toDec(b))),
   'dec/': (a, b) => {
     const divisor = toDec(b);

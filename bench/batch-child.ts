@@ -1,0 +1,52 @@
+/**
+ * Part 4, one run in its own process (so its peak RSS is its own): `BENCH_SIZE` generated
+ * persons through `payout`, streamed, results consumed and dropped (only totals are kept).
+ * `BENCH_WORKERS=0` decides on this thread with `evaluateBatch`; `n ≥ 1` uses
+ * `evaluateBatchInWorkers` with n workers (from the built package: `npm run build` first).
+ * Prints one JSON line. Run by bench/batch.ts; by hand:
+ * `BENCH_SIZE=100000 BENCH_WORKERS=2 npx tsx bench/batch-child.ts`.
+ */
+import { performance } from 'node:perf_hooks';
+import { payoutPeople } from './generate';
+
+type Core = typeof import('../src');
+type NodeEntry = typeof import('../src/node');
+
+const size = Number(process.env.BENCH_SIZE ?? 100_000);
+const workers = Number(process.env.BENCH_WORKERS ?? 1);
+const chunkSize = Number(process.env.BENCH_CHUNK ?? 500);
+const fields = process.env.BENCH_FIELDS ? process.env.BENCH_FIELDS.split(',') : undefined;
+
+async function main() {
+  const core = (await import(new URL('../dist/index.js', import.meta.url).href)) as Core;
+  const node = (await import(new URL('../dist/node.js', import.meta.url).href)) as NodeEntry;
+  let count = 0;
+  let errors = 0;
+  let items = 0;
+  let fen = 0n; // the grand total in fen, exact
+  const consume = (r: { decision?: { outcome?: { items: unknown[]; totals: { amount: string } } }; error?: unknown }) => {
+    count++;
+    if (r.error) return void errors++;
+    const o = r.decision!.outcome!;
+    items += o.items.length;
+    fen += BigInt(o.totals.amount.replace('.', ''));
+  };
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  if (workers === 0) {
+    const engine = core.createEngine();
+    for (const r of core.evaluateBatch(engine, 'payout', payoutPeople(size))) consume(r as never);
+  } else {
+    const options = { workers, chunkSize, ...(fields ? { fields } : {}) } as Parameters<NodeEntry['evaluateBatchInWorkers']>[2];
+    for await (const r of node.evaluateBatchInWorkers('payout', payoutPeople(size), options)) consume(r as never);
+  }
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const ru = process.resourceUsage();
+  console.log(JSON.stringify({ size, workers, chunkSize, fields: fields ?? null, count, errors, items, totalYuan: `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`, wallMs: Math.round(wall), perSecond: Math.round(size / (wall / 1000)), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMiB: Math.round(ru.maxRSS / 1024) }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
