@@ -99,6 +99,20 @@ function clip(text: string): string {
   return text.length <= MAX_ISSUE_TEXT ? text : `${text.slice(0, MAX_ISSUE_TEXT)}…(${text.length} characters)`;
 }
 
+/** Adds an issue at `<field>[i].id` for every item whose id an earlier item already has. */
+export function addDuplicateIdIssues(
+  ctx: { addIssue(issue: { code: 'custom'; path: Array<string | number>; message: string }): void },
+  items: ReadonlyArray<{ id: string }>,
+  field: string,
+  noun: string,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate ${noun} id '${item.id}'` });
+    seen.add(item.id);
+  });
+}
+
 /** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */
 export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): Issue[] {
   return error.issues.map((i) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
+import { count, decimalInput, idString, isoDate, addDuplicateIdIssues } from '../../engine/schemas';
 
 export const allocationHousehold = z.strictObject({
   /** Household id (the last tie-break: lower id first). */
@@ -19,11 +19,7 @@ export const allocationInput = z
     households: z.array(allocationHousehold).min(1, 'at least one household').max(10_000),
   })
   .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.households.forEach((h, i) => {
-      if (seen.has(h.id)) ctx.addIssue({ code: 'custom', path: ['households', i, 'id'], message: `duplicate household id '${h.id}'` });
-      seen.add(h.id);
-    });
+    addDuplicateIdIssues(ctx, v.households, 'households', 'household');
   });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
-import { count, decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
+import { count, decimalInput, idString, isoDate, whenFieldsValid, addDuplicateIdIssues } from '../../engine/schemas';
 
 /**
  * 认定范围 1–4 (二(一)1–4): the basis on which an applicant claims membership.
@@ -53,11 +53,7 @@ export const eligibilityInput = z
     if (v.applicants.length > h.memberCount) {
       ctx.addIssue({ code: 'custom', path: ['applicants'], message: `${v.applicants.length} applicants but the household has ${h.memberCount} members` });
     }
-    const seen = new Set<string>();
-    v.applicants.forEach((a, i) => {
-      if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['applicants', i, 'id'], message: `duplicate applicant id '${a.id}'` });
-      seen.add(a.id);
-    });
+    addDuplicateIdIssues(ctx, v.applicants, 'applicants', 'applicant');
   }, whenFieldsValid);
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idString, isoDate } from '../../engine/schemas';
+import { idString, isoDate, addDuplicateIdIssues } from '../../engine/schemas';
 
 export const enrollmentNominee = z.strictObject({
   id: idString,
@@ -27,10 +27,8 @@ export const enrollmentInput = z
     if (v.deadline !== undefined && v.deadline < v.rosterReportedOn) {
       ctx.addIssue({ code: 'custom', path: ['deadline'], message: `is before the roster date ${v.rosterReportedOn}` });
     }
-    const seen = new Set<string>();
+    addDuplicateIdIssues(ctx, v.nominees, 'nominees', 'nominee');
     v.nominees.forEach((n, i) => {
-      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominees', i, 'id'], message: `duplicate nominee id '${n.id}'` });
-      seen.add(n.id);
       for (const k of ['enrolledOn', 'paidOn', 'declaredWaiverOn'] as const) {
         const d = n[k];
         if (d !== undefined && d < v.rosterReportedOn) ctx.addIssue({ code: 'custom', path: ['nominees', i, k], message: `is before the roster date ${v.rosterReportedOn}` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, idString, isoDate } from '../../engine/schemas';
+import { count, idString, isoDate, addDuplicateIdIssues } from '../../engine/schemas';
 
 /**
  * The village's “five deliberations, two disclosures” (五议两公开) record for the adjustment list,
@@ -48,11 +48,7 @@ export const reallocationInput = z
     procedure: fiveDeliberationsRecord.optional(),
   })
   .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.candidates.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'id'], message: `duplicate candidate id '${c.id}'` });
-      seen.add(c.id);
-    });
+    addDuplicateIdIssues(ctx, v.candidates, 'candidates', 'candidate');
   });
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '../../engine/decimal';
-import { count, decimalInput, idString, isoDate } from '../../engine/schemas';
+import { count, decimalInput, idString, isoDate, addDuplicateIdIssues } from '../../engine/schemas';
 
 /**
  * The flags of 一(一) (重点范围), one per rule of scope `enrollee`; each sends the person to review.
@@ -78,10 +78,8 @@ export const screeningInput = z
     enrollees: z.array(screeningEnrollee).min(1, 'at least one enrollee').max(50_000),
   })
   .superRefine((v, ctx) => {
-    const seen = new Set<string>();
+    addDuplicateIdIssues(ctx, v.enrollees, 'enrollees', 'enrollee');
     v.enrollees.forEach((e, i) => {
-      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['enrollees', i, 'id'], message: `duplicate enrollee id '${e.id}'` });
-      seen.add(e.id);
       if (e.household === undefined && e.perCapitaAfterMu === undefined) {
         ctx.addIssue({ code: 'custom', path: ['enrollees', i, 'household'], message: 'give the household land (household) or the recorded per-capita figure (perCapitaAfterMu)' });
       }
