@@ -1,6 +1,7 @@
 /**
  * The worker script of {@link evaluateBatchInWorkers}: builds one engine from the options it
- * receives and decides the chunks of inputs it is sent, in order. Built to
+ * receives and decides the chunks it is sent, in order: inputs as objects, or JSONL as bytes
+ * (answered with JSONL bytes). Built to
  * `dist/batch-worker.js` (ESM) and `dist/batch-worker.cjs` (CommonJS).
  *
  * @internal
@@ -8,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateOne, toBatchError } from '../batch';
+import { decideJsonLines } from './jsonl-decide';
 import { projectResult } from './project';
 import { createEngine, type Engine } from '../engine/engine';
 import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
@@ -23,6 +25,11 @@ try {
 }
 port.on('message', (msg: WorkerRequest) => {
   if (!engine) return;
+  if (msg.type === 'jsonl') {
+    const bytes = decideJsonLines(engine, data.kind, msg.bytes, msg.start, data.options, data.fields, msg.longLines);
+    port.postMessage({ type: 'jsonl', chunk: msg.chunk, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
+    return;
+  }
   const results = msg.inputs.map((input, i) => projectResult(evaluateOne(engine!, data.kind, input, msg.start + i, data.options), data.fields));
   port.postMessage({ type: 'chunk', chunk: msg.chunk, results } satisfies WorkerReply);
 });

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { evaluateOne, type BatchFailure, type BatchOptions, type BatchResult } from '../batch';
 import { createEngine, type Decision, type Engine, type EngineOptions } from '../engine/engine';
 import type { Kind, KindInput } from '../kinds';
 import { projectResult } from './project';
-import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
+import { defaultWorkerScript, inOrder, type Job } from './pool';
+import type { WorkerData } from './protocol';
 
 /**
  * Options of {@link evaluateBatchInWorkers}: the batch options (`jurisdiction`, `asOf`,
@@ -67,16 +67,6 @@ export type SelectedBatchResult<K extends Kind, F extends DecisionField> = { ind
 
 const DECISION_FIELDS: readonly DecisionField[] = ['kind', 'jurisdiction', 'asOf', 'ruleset', 'outcome', 'reasons', 'parameters', 'warnings'];
 
-function defaultWorkerScript(): URL {
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) {
-    // Running from the TypeScript sources (tests, tsx): Node cannot run the TS worker itself,
-    // so use the built one. `npm run build` first.
-    return new URL('../../dist/batch-worker.js', here);
-  }
-  return new URL(here.endsWith('.cjs') ? './batch-worker.cjs' : './batch-worker.js', here);
-}
-
 async function* chunksOf(inputs: Iterable<unknown> | AsyncIterable<unknown>, size: number): AsyncGenerator<unknown[]> {
   let chunk: unknown[] = [];
   for await (const input of inputs) {
@@ -89,21 +79,28 @@ async function* chunksOf(inputs: Iterable<unknown> | AsyncIterable<unknown>, siz
   if (chunk.length > 0) yield chunk;
 }
 
-interface Pending {
-  resolve: (r: BatchResult[]) => void;
-  reject: (e: unknown) => void;
-  promise: Promise<BatchResult[]>;
+/** Throws `RangeError` unless `chunkSize` is a positive integer and `fields` lists decision fields. @internal */
+export function checkChunkAndFields(chunkSize: number, fields: readonly DecisionField[] | undefined): void {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
+  if (fields !== undefined && (!Array.isArray(fields) || fields.some((f) => !DECISION_FIELDS.includes(f)))) {
+    throw new RangeError(`fields must list decision fields (${DECISION_FIELDS.join(', ')})`);
+  }
 }
 
-function deferred(): Pending {
-  let resolve!: (r: BatchResult[]) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<BatchResult[]>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => undefined); // handled when awaited in order
-  return { resolve, reject, promise };
+/**
+ * Checks and splits the options shared by the worker functions; throws `RangeError` for a bad
+ * `workers`, `chunkSize` or `fields`, and the engine's `RulesetError` for bad engine options,
+ * before any worker starts. @internal
+ */
+export function workerSetup<K extends Kind>(kind: K, options: WorkerBatchOptions, defaultChunk: number) {
+  const { engine: engineOptions = {}, workers: wanted, chunkSize = defaultChunk, workerScript, fields, ...batchOptions } = options;
+  checkChunkAndFields(chunkSize, fields);
+  if (wanted !== undefined && !(typeof wanted === 'number' && Number.isFinite(wanted))) throw new RangeError('workers must be a finite number (at least 1 worker is used)');
+  // Validates the engine options here, once, with the real error; also decides what cannot be cloned.
+  const local: Engine = createEngine(engineOptions);
+  const count = Math.max(1, Math.floor(wanted ?? availableParallelism()));
+  const data: WorkerData = { kind, engine: engineOptions, options: batchOptions, ...(fields ? { fields: [...fields] } : {}) };
+  return { local, count, data, chunkSize, batchOptions, fields, script: workerScript ?? defaultWorkerScript() };
 }
 
 /**
@@ -139,75 +136,20 @@ export async function* evaluateBatchInWorkers<K extends Kind>(
   inputs: Iterable<KindInput<K> | unknown> | AsyncIterable<KindInput<K> | unknown>,
   options: WorkerBatchOptions = {},
 ): AsyncGenerator<BatchResult<K>, void, undefined> {
-  const { engine: engineOptions = {}, workers: wanted, chunkSize = 500, workerScript, fields, ...batchOptions } = options;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError('chunkSize must be a positive integer');
-  if (fields !== undefined && (!Array.isArray(fields) || fields.some((f) => !DECISION_FIELDS.includes(f)))) {
-    throw new RangeError(`fields must list decision fields (${DECISION_FIELDS.join(', ')})`);
-  }
-  // Validates the engine options here, once, with the real error; also decides what cannot be cloned.
-  const local: Engine = createEngine(engineOptions);
-  const count = Math.max(1, Math.floor(wanted ?? availableParallelism()));
-  const data: WorkerData = { kind, engine: engineOptions, options: batchOptions, ...(fields ? { fields: [...fields] } : {}) };
-  const pending = new Map<number, Pending>();
-  const assigned = new Map<Worker, Set<number>>();
-  let fatal: unknown;
-  const failAll = (e: unknown) => {
-    fatal ??= e;
-    for (const p of pending.values()) p.reject(fatal);
-  };
-  const workers: Worker[] = [];
-  for (let i = 0; i < count; i++) {
-    const w = new Worker(workerScript ?? defaultWorkerScript(), { workerData: data });
-    assigned.set(w, new Set());
-    w.on('message', (msg: WorkerReply) => {
-      if (msg.type === 'fatal') return failAll(Object.assign(new Error(`worker could not build its engine: ${msg.error.message}`), { code: msg.error.code }));
-      assigned.get(w)!.delete(msg.chunk);
-      pending.get(msg.chunk)?.resolve(msg.results);
-    });
-    w.on('error', failAll);
-    w.on('exit', (code) => {
-      if (assigned.get(w)!.size > 0) failAll(new Error(`batch worker stopped (exit code ${code}) with work in progress`));
-    });
-    workers.push(w);
-  }
-  const maxInFlight = count * 2;
-  let next = 0; // next chunk to yield
-  let sent = 0; // chunks sent so far
+  const { local, count, data, chunkSize, batchOptions, fields, script } = workerSetup(kind, options, 500);
   let start = 0;
-  const chunks = chunksOf(inputs, chunkSize);
-  try {
-    let done = false;
-    while (!done || next < sent) {
-      while (!done && sent - next < maxInFlight) {
-        const step = await chunks.next();
-        if (step.done) {
-          done = true;
-          break;
-        }
-        const chunk = sent++;
-        const p = deferred();
-        pending.set(chunk, p);
-        const request: WorkerRequest = { chunk, start, inputs: step.value };
-        const w = workers.reduce((a, b) => (assigned.get(b)!.size < assigned.get(a)!.size ? b : a));
-        try {
-          w.postMessage(request);
-          assigned.get(w)!.add(chunk);
-          if (fatal) p.reject(fatal);
-        } catch {
-          // Not structured-cloneable (e.g. an input holding a function): decide it here.
-          p.resolve(step.value.map((input, i) => projectResult(evaluateOne(local, kind, input, start + i, batchOptions), fields)));
-        }
-        start += step.value.length;
-      }
-      if (next < sent) {
-        const results = await pending.get(next)!.promise;
-        pending.delete(next++);
-        for (const r of results) yield r as BatchResult<K>;
-      }
+  async function* jobs(): AsyncGenerator<Job<BatchResult[]>> {
+    for await (const chunk of chunksOf(inputs, chunkSize)) {
+      const first = start;
+      start += chunk.length;
+      yield {
+        request: { type: 'inputs', start: first, inputs: chunk },
+        local: () => chunk.map((input, i) => projectResult(evaluateOne(local, kind, input, first + i, batchOptions), fields)),
+      };
     }
-  } finally {
-    for (const w of workers) assigned.get(w)!.clear();
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  for await (const results of inOrder(count, script, data, jobs(), (reply) => (reply.type === 'chunk' ? reply.results : []))) {
+    for (const r of results) yield r as BatchResult<K>;
   }
 }
 

@@ -11,4 +11,5 @@
  * @packageDocumentation
  * @module zhengdi-rules/node
  */
+export { evaluateJsonLines, evaluateJsonLinesInWorkers, type JsonLinesOptions, type JsonLinesSource, type JsonLinesWorkerOptions } from './jsonl-workers';
 export { collectBatchInWorkers, evaluateBatchInWorkers, type DecisionField, type SelectedBatchResult, type WorkerBatchOptions } from './batch-workers';

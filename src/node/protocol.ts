@@ -1,6 +1,7 @@
 import type { BatchError, BatchOptions, BatchResult } from '../batch';
 import type { EngineOptions } from '../engine/engine';
 import type { Kind } from '../kinds';
+import type { LongLine } from './jsonl-decide';
 
 /** What each worker is started with. @internal */
 export interface WorkerData {
@@ -11,12 +12,16 @@ export interface WorkerData {
   fields?: readonly string[];
 }
 
-/** A chunk of inputs sent to a worker. @internal */
-export interface WorkerRequest {
-  chunk: number;
-  start: number;
-  inputs: unknown[];
-}
+/**
+ * A chunk of work sent to a worker: inputs as objects (structured-cloned), or JSONL as UTF-8
+ * bytes (transferred; the worker parses the lines and answers with UTF-8 JSONL bytes).
+ * `start` is the batch index (objects) or the 0-based line number (JSONL) of the chunk's first
+ * element. @internal
+ */
+export type WorkerRequest = { type: 'inputs'; chunk: number; start: number; inputs: unknown[] } | { type: 'jsonl'; chunk: number; start: number; bytes: Uint8Array; longLines: LongLine[] };
 
 /** A worker's reply. @internal */
-export type WorkerReply = { type: 'chunk'; chunk: number; results: BatchResult[] } | { type: 'fatal'; error: BatchError };
+export type WorkerReply =
+  | { type: 'chunk'; chunk: number; results: BatchResult[] }
+  | { type: 'jsonl'; chunk: number; bytes: Uint8Array }
+  | { type: 'fatal'; error: BatchError };
