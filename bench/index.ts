@@ -46,8 +46,9 @@ async function main() {
   if (parts.has('4')) {
     console.log('\n4. Batch through payout (each run a child process; results consumed and dropped)');
     if (process.env.BENCH_SKIP_BUILD !== '1') execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit' });
-    const b = benchBatch((r) => console.log(`  ${JSON.stringify(r)}`));
+    const b = await benchBatch((name, r) => console.log(`  ${name}: ${JSON.stringify(r)}`));
     console.table(Object.fromEntries(Object.entries(b.runs).map(([k, r]) => [k, { persons: r.size, 'wall s': r.wallMs / 1000, 'persons/s': r.perSecond, 'CPU s': r.cpuMs / 1000, 'peak RSS MiB': r.maxRssMiB }])));
+    console.log('  every JSONL output is byte-identical across 1 thread, 1 worker and 2 workers (SHA-256); the small one sums to the object runs\' grand total');
     for (const [k, v] of Object.entries(b.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
   }
   if (parts.has('5')) {
