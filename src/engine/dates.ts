@@ -56,9 +56,17 @@ function fromUtc(date: Date): IsoDate {
  * @example ageOn('2004-02-29', '2020-02-29') // 16
  */
 export function ageOn(birthDate: IsoDate, onDate: IsoDate): number {
+  const age = ageOrNaN(birthDate, onDate);
+  if (Number.isNaN(age)) throw new TypeError(`expected dates YYYY-MM-DD, got ${birthDate} and ${onDate}`);
+  return age;
+}
+
+/** {@link ageOn}, or NaN when either is not a string holding a real calendar date (reads each date once). */
+export function ageOrNaN(birthDate: unknown, onDate: unknown): number {
+  if (typeof birthDate !== 'string' || typeof onDate !== 'string') return Number.NaN;
   const b = parts(birthDate);
   const o = parts(onDate);
-  if (!b || !o) throw new TypeError(`expected dates YYYY-MM-DD, got ${birthDate} and ${onDate}`);
+  if (!b || !o) return Number.NaN;
   const beforeBirthday = o[1] < b[1] || (o[1] === b[1] && o[2] < b[2]);
   return o[0] - b[0] - (beforeBirthday ? 1 : 0);
 }

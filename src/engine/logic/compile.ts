@@ -119,6 +119,13 @@ function missing(data: unknown, args: unknown[]): unknown[] {
   return out;
 }
 
+/**
+ * Operators whose result is always a boolean. `and`/`or` over such operands need no
+ * truthiness test and return a boolean themselves, so they compile to plain `&&`/`||` chains
+ * (the same result as json-logic-js, which returns the deciding operand).
+ */
+const BOOLEAN_OPS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', '!', '!!', 'in', 'all', 'none', 'some', 'dec<', 'dec<=', 'dec>', 'dec>=', 'dec==', 'dec-agrees']);
+
 const CONTROL = new Set(['var', 'if', '?:', 'and', 'or', 'map', 'filter', 'reduce', 'all', 'none', 'some', 'param', 'value', 'missing', 'missing_some']);
 
 /**
@@ -135,6 +142,12 @@ export function compileLogic(
   const maxNodes = options.maxNodes ?? 10_000;
   let nodes = 0;
   let tooBig = false;
+  /** Compiled nodes known to return a boolean. */
+  const booleans = new WeakSet<CompiledLogic>();
+  const bool = (f: CompiledLogic): CompiledLogic => {
+    booleans.add(f);
+    return f;
+  };
 
   function fail(path: ReadonlyArray<string | number>, message: string): CompiledLogic {
     issues.push({ path, message });
@@ -149,7 +162,8 @@ export function compileLogic(
       return () => undefined;
     }
     if (depth > maxDepth) return fail(path, `expression nested deeper than ${maxDepth} levels`);
-    if (node === null || typeof node === 'string' || typeof node === 'boolean') return () => node;
+    if (typeof node === 'boolean') return bool(() => node);
+    if (node === null || typeof node === 'string') return () => node;
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) return fail(path, 'numbers must be finite');
       return () => node;
@@ -173,6 +187,11 @@ export function compileLogic(
     if (!CONTROL.has(op) && !EAGER.has(op)) {
       return fail(opPath, `unknown or disallowed operator '${op}' (allowed: ${ALLOWED_OPERATORS.join(' ')})`);
     }
+    const compiled = compileOperator(op, argNodes, opPath, depth);
+    return BOOLEAN_OPS.has(op) ? bool(compiled) : compiled;
+  }
+
+  function compileOperator(op: string, argNodes: unknown[], opPath: ReadonlyArray<string | number>, depth: number): CompiledLogic {
     const sub = (i: number) => compile(argNodes[i], [...opPath, i], depth + 1);
     const all = () => argNodes.map((_, i) => sub(i));
 
@@ -279,6 +298,7 @@ export function compileLogic(
         const args = all();
         const n = args.length;
         const stopOn = op === 'or';
+        if (n > 0 && args.every((f) => booleans.has(f))) return bool(booleanChain(args, stopOn));
         return (d, s) => {
           let current: unknown;
           for (let i = 0; i < n; i++) {
@@ -358,6 +378,27 @@ export function compileLogic(
   }
 
   return compile(logic, at, 0);
+}
+
+/** `and` (stopOn false) or `or` (stopOn true) over operands that return booleans. */
+function booleanChain(args: CompiledLogic[], stopOn: boolean): CompiledLogic {
+  const [a, b, c, e] = args as [CompiledLogic, CompiledLogic, CompiledLogic, CompiledLogic];
+  if (stopOn) {
+    switch (args.length) {
+      case 1: return a;
+      case 2: return (d, s) => (a(d, s) as boolean) || (b(d, s) as boolean);
+      case 3: return (d, s) => (a(d, s) as boolean) || (b(d, s) as boolean) || (c(d, s) as boolean);
+      case 4: return (d, s) => (a(d, s) as boolean) || (b(d, s) as boolean) || (c(d, s) as boolean) || (e(d, s) as boolean);
+      default: return (d, s) => args.some((f) => f(d, s));
+    }
+  }
+  switch (args.length) {
+    case 1: return a;
+    case 2: return (d, s) => (a(d, s) as boolean) && (b(d, s) as boolean);
+    case 3: return (d, s) => (a(d, s) as boolean) && (b(d, s) as boolean) && (c(d, s) as boolean);
+    case 4: return (d, s) => (a(d, s) as boolean) && (b(d, s) as boolean) && (c(d, s) as boolean) && (e(d, s) as boolean);
+    default: return (d, s) => args.every((f) => f(d, s));
+  }
 }
 
 /** Every `param` id an expression names (for validation and documentation). */

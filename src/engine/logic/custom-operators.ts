@@ -1,5 +1,5 @@
 import { Dec, ROUNDING_MODES, roundDec, toDec, type RoundingMode } from '../decimal';
-import { addDaysIso, addMonthsIso, ageOn, birthdayAt, daysBetween, daysInclusive, isIsoDate, monthsBetween } from '../dates';
+import { addDaysIso, addMonthsIso, ageOn, ageOrNaN, birthdayAt, daysBetween, daysInclusive, isIsoDate, monthsBetween } from '../dates';
 
 // Shared seeds of dec+ and dec* (decimals are immutable).
 const DEC_ZERO = new Dec(0);
@@ -51,7 +51,10 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => u
 
   // Calendar dates, YYYY-MM-DD, no time zone.
   /** [birthDate, date]: full years of age on the date (the birthday counts). */
-  'date-age': (birth, on) => ageOn(toDate(birth), toDate(on)),
+  'date-age': (birth, on) => {
+    const age = ageOrNaN(birth, on); // each date read once; the checks below only name the bad one
+    return Number.isNaN(age) ? ageOn(toDate(birth), toDate(on)) : age;
+  },
   /** [date, n]: the date n calendar days later. */
   'date-add-days': (d, n) => addDaysIso(toDate(d), toInt(n)),
   /** [date, n]: the date n months later (end of month clamps). */
