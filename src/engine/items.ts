@@ -4,7 +4,7 @@ import { Dec, toDec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import { roundFen, sumDec } from './money';
+import { roundFen } from './money';
 import type { CompiledItem } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue, Reason } from './types';
@@ -167,13 +167,18 @@ export function evaluateItems(ctx: DecisionContext, kind: string, scope: string,
 
 /** Totals of items: overall, by payer (in order first seen) and by timing. */
 export function itemTotals(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
+  const zero = new Dec(0);
   const byPayer = new Map<string, Dec>();
-  const byTiming = new Map<string, Dec>(timings.map((t) => [t, new Dec(0)]));
-  // toDec: the same few amounts ("3000.00", a premium) recur in every decision; parse each once.
+  const byTiming = new Map<string, Dec>(timings.map((t) => [t, zero]));
+  let total = zero;
+  // toDec: the same few amounts ("3000.00", a premium) recur in every decision; each amount is read once.
   for (const it of items) {
-    byTiming.set(it.timing, (byTiming.get(it.timing) ?? new Dec(0)).plus(toDec(it.amount)));
-    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? new Dec(0)).plus(toDec(f.amount)));
+    const amount = toDec(it.amount);
+    total = total.plus(amount);
+    byTiming.set(it.timing, (byTiming.get(it.timing) ?? zero).plus(amount));
+    for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? zero).plus(toDec(f.amount)));
   }
-  const fixed = (m: Map<string, Dec>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
-  return { amount: sumDec(items.map((i) => toDec(i.amount))).toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
+  // fromEntries defines own properties: a payer named "__proto__" in a rule file stays a key.
+  const fixed = (m: Map<string, Dec>): Record<string, string> => Object.fromEntries(Array.from(m, ([k, v]) => [k, v.toFixed(2)]));
+  return { amount: total.toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
 }
