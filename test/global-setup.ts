@@ -1,7 +1,8 @@
 /**
- * Builds the CLI (dist/cli.js) once before the tests when it is missing or older than its
- * sources, so the CLI tests run the built binary as a user would. Only the CLI entry is built
- * (`ZHENGDI_BUILD=cli npx tsup`, about a second), not the library's type declarations.
+ * Builds the package (dist/) once before the tests when a built file the tests run is missing
+ * or older than the sources: the CLI tests run the built binary as a user would, and worker
+ * threads (zhengdi-rules/node, `zhengdi evaluate --workers`) need the built worker script.
+ * Building here, once, keeps test files from rebuilding dist/ while others read it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -16,8 +17,8 @@ function newest(path: string): number {
 }
 
 export default function setup(): void {
-  const cli = join(root, 'dist/cli.js');
+  const built = ['cli.js', 'index.js', 'index.cjs', 'node.js', 'node.cjs', 'batch-worker.js', 'batch-worker.cjs'].map((f) => join(root, 'dist', f));
   const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'rulesets')), newest(join(root, 'tsup.config.ts')), newest(join(root, 'package.json')));
-  if (existsSync(cli) && statSync(cli).mtimeMs >= sources) return;
-  execFileSync('npx', ['tsup'], { cwd: root, env: { ...process.env, ZHENGDI_BUILD: 'cli' }, stdio: 'pipe' });
+  if (built.every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return;
+  execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'pipe' });
 }

@@ -8,12 +8,13 @@ import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
-import { parseRecord, toRecord } from '../audit/record';
+import { parseRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
-import { createEngine, type Engine, type EvaluateRequest } from '../engine/engine';
-import { InputError, ZhengdiError, formatPath } from '../engine/errors';
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine';
 import { ENGINE_VERSION } from '../version';
+import { evaluateRowsInWorkers } from './evaluate-workers';
 import { formatOf, lines, readItems, type ByteCounter } from './inputs';
+import { reasonOf, recordLine } from './record-line';
 import { formatTable } from './table';
 
 interface EngineFlags {
@@ -24,12 +25,22 @@ interface EngineFlags {
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
-function engineFrom(flags: EngineFlags): Engine {
-  return createEngine({
+function engineOptionsFrom(flags: EngineFlags): EngineOptions {
+  return {
     rulesets: (flags.rulesets ?? []).map(readJson),
     parameters: (flags.parameters ?? []).map(readJson),
     archive: (flags.archive ?? []).map(readJson),
-  });
+  } as EngineOptions;
+}
+
+function engineFrom(flags: EngineFlags): Engine {
+  return createEngine(engineOptionsFrom(flags));
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return n;
 }
 
 function withEngineOptions(cmd: Command): Command {
@@ -45,12 +56,6 @@ function collectParam(value: string, previous: Record<string, string | number> =
   if (eq <= 0) throw new InvalidArgumentError('expected id=value, e.g. cn.hunan.shaoyang.max-per-capita-mu=0.3');
   const raw = value.slice(eq + 1);
   return { ...previous, [value.slice(0, eq)]: /^-?(?:0|[1-9]\d{0,14})$/.test(raw) ? Number(raw) : raw };
-}
-
-function reasonOf(e: unknown): string {
-  if (e instanceof InputError) return e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
-  if (e instanceof ZhengdiError) return `${e.code}: ${e.message}`;
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Collects output lines and writes them in chunks of about 64 KB, waiting when the stream is full. */
@@ -128,10 +133,15 @@ export function program(): Command {
     .option('-p, --param <id=value>', 'parameter override, repeatable', collectParam)
     .option('-o, --out <file>', 'write records to this file instead of stdout')
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
+    .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; format?: string; progress: boolean }) => {
-      const engine = engineFrom(opts);
+    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; format?: string; progress: boolean; workers?: number }) => {
+      const engineOptions = engineOptionsFrom(opts);
+      const engine = createEngine(engineOptions);
       const format = formatOf(file, opts.format);
+      if (opts.workers !== undefined && format !== 'jsonl') {
+        throw new Error(`--workers reads JSONL input (one input per line), not ${format}: convert the file, or leave out --workers`);
+      }
       const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
       const writer = new ChunkedWriter(out);
       const counter: ByteCounter = { read: 0, total: 0 };
@@ -139,32 +149,38 @@ export function program(): Command {
       let records = 0;
       let errors = 0;
       let bar: ReturnType<typeof progressBar>;
-      for await (const item of readItems(file, format, counter)) {
-        if (rows === 0) bar = progressBar(opts.progress, counter);
-        rows++;
-        try {
-          if ('error' in item) throw new Error(item.error);
-          const r = item.request;
-          const kind = r.kind ?? opts.kind;
-          if (!kind) throw new Error('no kind: give --kind or a "kind" in the row');
-          const request = {
-            kind,
-            ...((r.jurisdiction ?? opts.jurisdiction) ? { jurisdiction: r.jurisdiction ?? opts.jurisdiction } : {}),
-            ...((r.asOf ?? opts.asOf) ? { asOf: r.asOf ?? opts.asOf } : {}),
-            input: r.input,
-            ...(opts.param || r.parameters ? { parameters: { ...opts.param, ...r.parameters } } : {}),
-          } as EvaluateRequest;
-          const decision = engine.evaluate(request);
-          const record = toRecord(decision, request, { id: r.id ?? item.defaultId });
-          await writer.write(JSON.stringify(record) + '\n');
-          records++;
-        } catch (e) {
-          errors++;
-          bar?.stop();
-          process.stderr.write(`${file}: ${item.where}: ${reasonOf(e)}\n`);
-          bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+      if (opts.workers !== undefined) {
+        counter.total = statSync(file).size;
+        const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
+        for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter)) {
+          if (rows === 0) bar = progressBar(opts.progress, counter);
+          rows += chunk.rows;
+          records += chunk.records;
+          errors += chunk.errors.length;
+          if (chunk.errors.length > 0) {
+            bar?.stop();
+            process.stderr.write(chunk.errors.join(''));
+            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+          }
+          if (chunk.bytes.length > 0 && !out.write(chunk.bytes)) await once(out, 'drain');
+          bar?.update(counter.read, { rows, errors });
         }
-        if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
+      } else {
+        for await (const item of readItems(file, format, counter)) {
+          if (rows === 0) bar = progressBar(opts.progress, counter);
+          rows++;
+          const result = recordLine(engine, item, opts);
+          if ('line' in result) {
+            await writer.write(result.line);
+            records++;
+          } else {
+            errors++;
+            bar?.stop();
+            process.stderr.write(`${file}: ${item.where}: ${result.error}\n`);
+            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+          }
+          if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
+        }
       }
       await writer.flush();
       bar?.update(counter.total, { rows, errors });

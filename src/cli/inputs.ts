@@ -3,26 +3,13 @@ import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { parseHeader, rowToRequest, type RowRequest } from './csv-row';
+import { parseHeader, rowToRequest } from './csv-row';
+import { jsonlItem, toRequest, type RowItem } from './record-line';
 
 /** One item read from an input file: a request, or the reason it could not be read. */
-export type Item = { where: string; defaultId: string } & ({ request: RowRequest & { kind?: string; jurisdiction?: string } } | { error: string });
+export type Item = RowItem;
 
-const ENVELOPE_KEYS = new Set(['id', 'kind', 'jurisdiction', 'asOf', 'parameters', 'input']);
-
-/** A JSON value from a JSON or JSONL file: a bare input, or an envelope `{ id?, kind?, jurisdiction?, asOf?, parameters?, input }`. */
-export function toRequest(v: unknown): RowRequest & { kind?: string; jurisdiction?: string } {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('expected a JSON object (an input, or { "input": … })');
-  const o = v as Record<string, unknown>;
-  if (!Object.hasOwn(o, 'input')) return { input: o };
-  const extra = Object.keys(o).filter((k) => !ENVELOPE_KEYS.has(k));
-  if (extra.length > 0) throw new Error(`unknown envelope field${extra.length > 1 ? 's' : ''} ${extra.join(', ')} (allowed: ${[...ENVELOPE_KEYS].join(', ')})`);
-  for (const k of ['id', 'kind', 'jurisdiction', 'asOf'] as const) {
-    if (o[k] !== undefined && typeof o[k] !== 'string') throw new Error(`envelope field ${k} must be a string`);
-  }
-  if (o.parameters !== undefined && (o.parameters === null || typeof o.parameters !== 'object' || Array.isArray(o.parameters))) throw new Error('envelope field parameters must be an object');
-  return o as unknown as RowRequest & { kind?: string; jurisdiction?: string };
-}
+export { toRequest };
 
 /** Counts bytes as a stream is read (for the progress bar). */
 export interface ByteCounter {
@@ -74,13 +61,7 @@ export async function* readItems(file: string, format: 'json' | 'jsonl' | 'csv',
   }
   if (format === 'jsonl') {
     for await (const { line, text } of lines(fileStream(file, counter))) {
-      if (text.trim() === '') continue;
-      const where = `line ${line}`;
-      try {
-        yield { where, defaultId: `${name}:${line}`, request: toRequest(JSON.parse(text)) };
-      } catch (e) {
-        yield { where, defaultId: `${name}:${line}`, error: e instanceof SyntaxError ? `not JSON: ${e.message}` : (e as Error).message };
-      }
+      if (text.trim() !== '') yield jsonlItem(name, line, text);
     }
     return;
   }

@@ -1,7 +1,7 @@
 /**
  * The worker script of {@link evaluateBatchInWorkers}: builds one engine from the options it
  * receives and decides the chunks it is sent, in order: inputs as objects, or JSONL as bytes
- * (answered with JSONL bytes). Built to
+ * (answered with JSONL bytes), or the rows of `zhengdi evaluate --workers`. Built to
  * `dist/batch-worker.js` (ESM) and `dist/batch-worker.cjs` (CommonJS).
  *
  * @internal
@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateOne, toBatchError } from '../batch';
+import { decideRows } from '../cli/decide-rows';
 import { decideJsonLines } from './jsonl-decide';
 import { projectResult } from './project';
 import { createEngine, type Engine } from '../engine/engine';
@@ -25,11 +26,17 @@ try {
 }
 port.on('message', (msg: WorkerRequest) => {
   if (!engine) return;
+  if (msg.type === 'rows') {
+    const rows = data.rows!;
+    const r = decideRows(engine, msg.bytes, msg.start, msg.longLines, rows.name, rows.file, rows.flags);
+    port.postMessage({ type: 'rows', chunk: msg.chunk, ...r } satisfies WorkerReply, [r.bytes.buffer as ArrayBuffer]);
+    return;
+  }
   if (msg.type === 'jsonl') {
-    const bytes = decideJsonLines(engine, data.kind, msg.bytes, msg.start, data.options, data.fields, msg.longLines);
+    const bytes = decideJsonLines(engine, data.kind!, msg.bytes, msg.start, data.options, data.fields, msg.longLines);
     port.postMessage({ type: 'jsonl', chunk: msg.chunk, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
     return;
   }
-  const results = msg.inputs.map((input, i) => projectResult(evaluateOne(engine!, data.kind, input, msg.start + i, data.options), data.fields));
+  const results = msg.inputs.map((input, i) => projectResult(evaluateOne(engine!, data.kind!, input, msg.start + i, data.options), data.fields));
   port.postMessage({ type: 'chunk', chunk: msg.chunk, results } satisfies WorkerReply);
 });

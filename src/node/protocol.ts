@@ -1,15 +1,19 @@
 import type { BatchError, BatchOptions, BatchResult } from '../batch';
 import type { EngineOptions } from '../engine/engine';
 import type { Kind } from '../kinds';
+import type { EvaluateFlags } from '../cli/record-line';
 import type { LongLine } from './jsonl-decide';
 
 /** What each worker is started with. @internal */
 export interface WorkerData {
-  kind: Kind;
+  /** The kind of every input (object and JSONL chunks); rows name their own kind. */
+  kind?: Kind;
   engine: EngineOptions;
   options: BatchOptions;
   /** When set, only these fields of each decision are sent back (see `WorkerBatchOptions.fields`). */
   fields?: readonly string[];
+  /** For `rows` chunks (`zhengdi evaluate --workers`): the file's name (default ids), how to name it in errors, the flags. */
+  rows?: { name: string; file: string; flags: EvaluateFlags };
 }
 
 /**
@@ -18,10 +22,14 @@ export interface WorkerData {
  * `start` is the batch index (objects) or the 0-based line number (JSONL) of the chunk's first
  * element. @internal
  */
-export type WorkerRequest = { type: 'inputs'; chunk: number; start: number; inputs: unknown[] } | { type: 'jsonl'; chunk: number; start: number; bytes: Uint8Array; longLines: LongLine[] };
+export type WorkerRequest =
+  | { type: 'inputs'; chunk: number; start: number; inputs: unknown[] }
+  | { type: 'jsonl'; chunk: number; start: number; bytes: Uint8Array; longLines: LongLine[] }
+  | { type: 'rows'; chunk: number; start: number; bytes: Uint8Array; longLines: LongLine[] };
 
 /** A worker's reply. @internal */
 export type WorkerReply =
   | { type: 'chunk'; chunk: number; results: BatchResult[] }
   | { type: 'jsonl'; chunk: number; bytes: Uint8Array }
+  | { type: 'rows'; chunk: number; bytes: Uint8Array; errors: string[]; rows: number; records: number }
   | { type: 'fatal'; error: BatchError };

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import type * as NodeEntry from '../../src/node';
 import { households } from '../analysis/generate';
 
 // worker_threads batches (issue 7) run the BUILT package (dist/): Node cannot start a worker
-// from TypeScript sources. The build runs once here unless ZHENGDI_SKIP_BUILD=1 and dist exists.
+// from TypeScript sources. test/global-setup.ts builds dist/ once when it is stale.
 // Size of the acceptance run: ZHENGDI_BATCH_SIZE (default 100000; about 15 s on 2 shared cores).
 
 const root = new URL('../../', import.meta.url);
@@ -16,10 +15,9 @@ let core: typeof Core;
 let node: typeof NodeEntry;
 
 beforeAll(async () => {
-  if (process.env.ZHENGDI_SKIP_BUILD !== '1') execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
   core = (await import(new URL('dist/index.js', root).href)) as typeof Core;
   node = (await import(new URL('dist/node.js', root).href)) as typeof NodeEntry;
-}, 180_000);
+});
 
 describe('evaluateBatchInWorkers (zhengdi-rules/node)', () => {
   it(`${SIZE} inputs on 2 workers: decisions deep-equal to the single-threaded run, in order`, async () => {
