@@ -4,7 +4,7 @@ import { Dec, toDec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import { roundFen } from './money';
+import { fenText, roundFen } from './money';
 import type { CompiledItem } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue, Reason } from './types';
@@ -125,7 +125,7 @@ export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unk
   } catch (e) {
     fail(item.id, e);
   }
-  const amountText = amount?.toFixed(2);
+  const amountText = amount === undefined ? undefined : fenText(amount);
   // One object for both languages: interpolate reads it and keeps nothing.
   const shown: Record<string, unknown> = { ...values, amount: amountText, label: item.label.zh };
   const template = item.message ? (applies ? item.message.holds : item.message.fails) : applies ? DEFAULT_HOLDS : DEFAULT_FAILS;
@@ -142,7 +142,7 @@ export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unk
   ctx.reasons.push(reason);
   if (!applies || amount === undefined || funding === undefined) return undefined;
   const out: FundingPart[] = [];
-  for (const f of funding) out.push({ payer: f.payer, amount: f.amount.toFixed(2) });
+  for (const f of funding) out.push({ payer: f.payer, amount: fenText(f.amount) });
   return {
     id: item.id,
     code: item.code,
@@ -179,6 +179,6 @@ export function itemTotals(items: readonly ItemOutcome[], timings: readonly stri
     for (const f of it.funding) byPayer.set(f.payer, (byPayer.get(f.payer) ?? zero).plus(toDec(f.amount)));
   }
   // fromEntries defines own properties: a payer named "__proto__" in a rule file stays a key.
-  const fixed = (m: Map<string, Dec>): Record<string, string> => Object.fromEntries(Array.from(m, ([k, v]) => [k, v.toFixed(2)]));
-  return { amount: total.toFixed(2), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
+  const fixed = (m: Map<string, Dec>): Record<string, string> => Object.fromEntries(Array.from(m, ([k, v]) => [k, fenText(v)]));
+  return { amount: fenText(total), byPayer: fixed(byPayer), byTiming: fixed(byTiming) };
 }

@@ -6,6 +6,20 @@ import { Dec } from './decimal';
  * half-up only where a rule says so, and splits whose parts always add up to the whole.
  */
 
+/**
+ * An amount in yuan as text with exactly two decimals: the same string as `value.toFixed(2)`
+ * (half-up), written without the rounding step when the value is already in fen (at most two
+ * decimals), which every amount of an outcome is. decimal.js's `toFixed(2)` rounds even then and
+ * was the largest single cost of an item's totals (issue 8).
+ */
+export function fenText(value: Dec): string {
+  if (value.decimalPlaces() > 2) return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  const s = value.toFixed();
+  const dot = s.indexOf('.');
+  if (dot < 0) return `${s}.00`;
+  return s.length - dot === 2 ? `${s}0` : s;
+}
+
 /** Rounds to the fen, half-up, keeping a Decimal. */
 export function roundFen(value: Dec): Dec {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
