@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
@@ -21,6 +22,8 @@ import { payoutPeople } from './generate';
  *   `evaluateJsonLinesInWorkers` from that file to an output file (the calling thread only
  *   moves bytes). Outputs are compared by SHA-256 after the runs (not timed); the small JSONL
  *   output is also summed and must give the objects runs' grand total.
+ * - the machine's ceiling: the 1-thread JSONL run twice at once in two processes, against
+ *   once alone, so that "2 workers ÷ 1" can be read against what two independent jobs get.
  */
 export interface BatchRun {
   mode: 'objects' | 'jsonl'; size: number; workers: number; chunkSize: number; fields: string[] | null; count: number; errors: number; items: number;
@@ -37,6 +40,15 @@ export function runBatch(size: number, workers: number, extra: Record<string, st
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as BatchRun;
+}
+
+/** Two runs at the same time, each its own process: what the machine gives two independent jobs. */
+async function runTwoAtOnce(size: number, extra: Record<string, string>): Promise<[BatchRun, BatchRun]> {
+  const one = async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [tsx, child], { env: { ...process.env, BENCH_SIZE: String(size), BENCH_WORKERS: '0', ...extra }, encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(stdout.trim().split('\n').pop()!) as BatchRun;
+  };
+  return Promise.all([one(), one()]);
 }
 
 async function writeJsonl(file: string, n: number): Promise<void> {
@@ -100,6 +112,12 @@ export async function benchBatch(log: (name: string, run: BatchRun) => void = ()
       ['jsonl, big, 1 worker, fields: outcome', big, 1, jsonl('big', 'outcome')],
       ['jsonl, big, 2 workers, fields: outcome', big, 2, jsonl('big', 'outcome')],
     ];
+    // The machine's own ceiling for two parallel jobs: the 1-thread JSONL run of the small file,
+    // twice at once in two processes, against once alone (measured below, in the plan).
+    const [a, b] = await runTwoAtOnce(small, { ...jsonl('small', 'outcome'), BENCH_OUTPUT: '/dev/null' });
+    const pair: BatchRun = { ...a, workers: 0, count: a.count + b.count, wallMs: Math.max(a.wallMs, b.wallMs), perSecond: Math.round((a.count + b.count) / (Math.max(a.wallMs, b.wallMs) / 1000)), cpuMs: a.cpuMs + b.cpuMs, maxRssMiB: Math.max(a.maxRssMiB, b.maxRssMiB) };
+    runs['jsonl, small, 1 thread × 2 processes at once'] = pair;
+    log('jsonl, small, 1 thread × 2 processes at once', pair);
     let checkedTotal: Awaited<ReturnType<typeof sumOutput>> | undefined;
     for (const [name, size, workers, extra] of plan) {
       const output = join(dir, 'out.jsonl');
@@ -139,6 +157,8 @@ export async function benchBatch(log: (name: string, run: BatchRun) => void = ()
     runs,
     ratios: {
       [`JSONL: 2 workers ÷ 1 worker throughput, ${n(big)} persons, fields: outcome (target ≥ 1.7×)`]: r('jsonl, big, 2 workers, fields: outcome').perSecond / r('jsonl, big, 1 worker, fields: outcome').perSecond,
+      [`the machine: 2 processes at once ÷ 1 alone, ${n(small)} persons each (1 thread, JSONL; the ceiling for any 2 workers)`]: r('jsonl, small, 1 thread × 2 processes at once').perSecond / r('jsonl, small, 1 thread, fields: outcome').perSecond,
+      [`JSONL: 2 workers ÷ 1 worker throughput, ${n(small)} persons, fields: outcome`]: r('jsonl, small, 2 workers, fields: outcome').perSecond / r('jsonl, small, 1 worker, fields: outcome').perSecond,
       [`JSONL: 2 workers ÷ 1 thread throughput, ${n(big)} persons, fields: outcome`]: r('jsonl, big, 2 workers, fields: outcome').perSecond / r('jsonl, big, 1 thread, fields: outcome').perSecond,
       [`JSONL: 2 workers ÷ 1 worker throughput, ${n(small)} persons, full decisions`]: r('jsonl, small, 2 workers, full decisions').perSecond / r('jsonl, small, 1 worker, full decisions').perSecond,
       [`objects: 2 workers ÷ 1 worker throughput, ${n(small)} persons, fields: outcome`]: r('objects, small, 2 workers, fields: outcome').perSecond / r('objects, small, 1 worker, fields: outcome').perSecond,

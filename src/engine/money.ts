@@ -20,9 +20,9 @@ export function fenText(value: Dec): string {
   return s.length - dot === 2 ? `${s}0` : s;
 }
 
-/** Rounds to the fen, half-up, keeping a Decimal. */
+/** Rounds to the fen, half-up, keeping a Decimal (a value already in fen is returned as it is: decimals are immutable). */
 export function roundFen(value: Dec): Dec {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /**

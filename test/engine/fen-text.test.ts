@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/engine/decimal';
-import { fenText } from '../../src/engine/money';
+import Decimal from 'decimal.js';
+import { fenText, roundFen } from '../../src/engine/money';
 import { runs } from '../property-runs';
 
 // Money in outcomes is yuan with exactly two decimals, half-up (DOMAIN: "money to the fen").
@@ -20,6 +21,14 @@ describe('fenText (yuan, two decimals)', () => {
   test.prop([decimalText], { numRuns: runs(3000) })('equals toFixed(2) half-up for any decimal', (text) => {
     const d = new Dec(text);
     expect(fenText(d)).toBe(d.toFixed(2));
+  });
+
+  test.prop([decimalText], { numRuns: runs(3000) })('roundFen rounds to the fen half-up, and keeps a value already in fen', (text) => {
+    const d = new Dec(text);
+    const r = roundFen(d);
+    expect(r.eq(d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
+    expect(r.decimalPlaces()).toBeLessThanOrEqual(2);
+    if (d.decimalPlaces() <= 2) expect(r).toBe(d);
   });
 
   it('pads whole and one-decimal amounts, rounds half-up beyond two, never writes -0.00 for zero', () => {
