@@ -97,7 +97,7 @@ describe('zhengdi rulesets (in-process)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^id\s+jurisdiction\s+kinds\s+version\s+from\s+to\s+document\s+hash$/);
-    expect(lines[1]).toMatch(/^─+  ─+/);
+    expect(lines[1]).toMatch(/^─+ {2}─+/);
     expect(r.stdout.endsWith('\n')).toBe(true);
     for (const rs of engine.rulesets()) {
       const row = lines.find((l) => l.startsWith(rs.id + ' '))!;
