@@ -240,7 +240,7 @@ describe('evaluating (json-logic-js semantics)', () => {
     expect(run(false)).toBe(false);
     expect(run([1, 'a', null])).toEqual([1, 'a', null]);
     expect(run([1, { var: 'x' }], { x: 2 })).toEqual([1, 2]);
-    expect(run({ 'dec+': ['1', '2', '3', '4', '5'] }).toString()).toBe('15');
-    expect(run({ 'dec-min': ['4', '3', '2', '1'] }).toString()).toBe('1');
+    expect(str(run({ 'dec+': ['1', '2', '3', '4', '5'] }))).toBe('15');
+    expect(str(run({ 'dec-min': ['4', '3', '2', '1'] }))).toBe('1');
   });
 });
