@@ -21,7 +21,7 @@ interface Report {
 /** Run only as dist/cli.js (a child process) or as the worker script of src/node: see docs/quality.md. */
 export const UNREACHABLE_IN_PROCESS = ['src/cli/index.ts', 'src/node/batch-worker.ts'];
 
-const parts = ['rest', 'engine', 'kinds'].filter((p) => existsSync(`reports/mutation-${p}.json`));
+const parts = ['rest', 'logic', 'engine', 'kinds'].filter((p) => existsSync(`reports/mutation-${p}.json`));
 const files = new Map<string, Mutant[]>();
 for (const p of parts) {
   const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;
