@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError, NoRulesetInForceError, parseRecord } from '../../src';
@@ -23,6 +24,17 @@ interface Run {
 function quiet(cmd: Command, err: string[]): void {
   cmd.exitOverride().configureOutput({ writeOut: (s) => err.push(s), writeErr: (s) => err.push(s) });
   for (const c of cmd.commands) quiet(c, err);
+}
+
+/** Runs with `text` as standard input (for the file `-`). */
+async function withStdin(text: string, run: () => Promise<Run>): Promise<Run> {
+  const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  Object.defineProperty(process, 'stdin', { configurable: true, enumerable: true, get: () => Readable.from([text]) });
+  try {
+    return await run();
+  } finally {
+    Object.defineProperty(process, 'stdin', original);
+  }
 }
 
 async function zhengdi(args: string[]): Promise<Run> {
@@ -284,6 +296,13 @@ describe('zhengdi replay (in-process)', () => {
     expect(rep.failed).toMatchObject([{ line: 4, index: 3, error: { code: 'UNKNOWN_RULESET' } }]);
     expect(r.code).toBe(1);
   });
+  it('- reads the records from standard input', async () => {
+    const r = await withStdin(readFileSync('fixtures/decisions/tampered.jsonl', 'utf8'), () => zhengdi(['replay', '--json', '-']));
+    const rep = JSON.parse(r.stdout) as { total: number; failed: Array<{ line: number }> };
+    expect(rep.total).toBe(6);
+    expect(rep.failed).toMatchObject([{ line: 4 }]);
+    expect(r.code).toBe(1);
+  });
   it('blank lines are skipped but keep the numbering; a line that is not a record fails as INVALID_RECORD', async () => {
     const src = readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8').trim().split('\n');
     const file = join(tmp, 'gaps.jsonl');
@@ -327,6 +346,16 @@ describe('zhengdi explain (in-process)', () => {
     expect(r.stderr).toMatch(new RegExp(`^${mixed}: line 2: not a decision record: `));
     expect(r.stdout).toContain('决定记录');
     expect(r.code).toBe(1);
+  });
+  it('- reads the records from standard input', async () => {
+    const r = await withStdin(readFileSync(file, 'utf8'), () => zhengdi(['explain', '--lang', 'en', '--line', '3', '-']));
+    expect(r.stdout.startsWith('Decision record eligibility/TJ-03')).toBe(true);
+    expect(r.code).toBe(0);
+  });
+  it('a missing file is an error of the run (exit code 2)', async () => {
+    const r = await zhengdi(['explain', join(tmp, 'nope.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^zhengdi: ENOENT/);
   });
   it('--lang accepts only zh and en (commander refuses the rest)', async () => {
     const r = await zhengdi(['explain', '--lang', 'fr', file]);
