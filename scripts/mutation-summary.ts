@@ -21,7 +21,8 @@ interface Report {
 /** Run only as dist/cli.js (a child process) or as the worker script of src/node: see docs/quality.md. */
 export const UNREACHABLE_IN_PROCESS = ['src/cli/index.ts', 'src/node/batch-worker.ts'];
 
-const parts = ['rest', 'logic', 'engine', 'kinds'].filter((p) => existsSync(`reports/mutation-${p}.json`));
+// Later parts replace earlier ones file by file (the rest may be re-run as cli, audit, program, node).
+const parts = ['rest', 'logic', 'engine', 'kinds', 'cli', 'audit', 'program', 'node'].filter((p) => existsSync(`reports/mutation-${p}.json`));
 const files = new Map<string, Mutant[]>();
 for (const p of parts) {
   const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;

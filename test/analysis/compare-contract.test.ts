@@ -19,7 +19,7 @@ const stub = (shift: (x: In) => In) => ({
       outcome: { applicants: (x.ok ?? []).map((id) => ({ id, eligible: true })), totals: { amount: x.amount ?? '0.00', byPayer: x.pay ?? {} } },
     };
   },
-});
+}) as { calls: unknown[]; evaluate: never }; // a stub: typed loosely on purpose
 
 describe('diffJson', () => {
   it('paths from $: [i] for indexes, .name for keys; a leaf or a change of type is one diff', () => {
