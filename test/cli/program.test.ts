@@ -287,6 +287,22 @@ describe('zhengdi replay (in-process)', () => {
     expect(more[0]).toMatch(/^1\s+tampered\/amount\/eligibility\/TJ-01\s+… 1 more$/);
     expect(more[4]).toMatch(/^6\s+tampered\/unsealed\/eligibility\/TJ-01\s+… 2 more$/);
   });
+  it('at most 10 differences per record by default, then "… N more"; a value missing on one side is (absent), others as JSON', async () => {
+    const rec = JSON.parse(readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8').split('\n')[0]!) as { decision: { reasons: Array<{ holds: boolean }>; outcome: Record<string, unknown> } };
+    expect(rec.decision.reasons).toHaveLength(10);
+    for (const r of rec.decision.reasons) r.holds = !r.holds; // 10 differences
+    rec.decision.outcome.extra = 1;
+    const file = join(tmp, 'many-diffs.jsonl');
+    writeFileSync(file, JSON.stringify(rec) + '\n');
+    const r = await zhengdi(['replay', file]);
+    const rows = r.stdout.split('\n').filter((l) => /^1\s/.test(l));
+    expect(rows).toHaveLength(11); // 10 differences and the "more" row
+    expect(rows[10]).toMatch(/… 2 more$/); // 10 + extra + the stale recordHash = 12 differences
+    expect(r.stdout).toMatch(/^1\s+eligibility\/TJ-01\s+outcome\.extra\s+1\s+\(absent\)$/m);
+    expect(r.stdout).toMatch(/^1\s+eligibility\/TJ-01\s+reasons\[0\]\.holds\s+(true|false)\s+(true|false)$/m);
+    const all = await zhengdi(['replay', '--max-diffs', '20', file]);
+    expect(all.stdout.split('\n').filter((l) => /^1\s/.test(l))).toHaveLength(12);
+  });
   it('--json: the report with the line of each mismatched and failed record', async () => {
     const r = await zhengdi(['replay', '--json', 'fixtures/decisions/tampered.jsonl']);
     const rep = JSON.parse(r.stdout) as { total: number; matched: number; mismatched: Array<{ line: number; index: number }>; failed: Array<{ line: number; index: number; error: { code: string } }> };
