@@ -56,6 +56,7 @@ describe('CSV header (parseHeader)', () => {
 
   it('a colon at the start is part of the name, not a type', () => {
     expect(() => parseHeader([':string'])).toThrow("column 1 ':string': a column is a dotted path");
+    expect(() => parseHeader([':bogus'])).toThrow(new Error("bad CSV header: column 1 ':bogus': a column is a dotted path of names and array indexes (e.g. applicants.0.id)"));
   });
 
   it('a path may not be both a value and the parent of other columns; a repeat is named with the first position', () => {
@@ -70,6 +71,7 @@ describe('CSV row (rowToRequest): cells to a request', () => {
     const r = row(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'], ['true', 'false', '4', '-2', '0', '007', '4.80', '2023-06-15', '1234567890123456']);
     expect(r.input).toEqual({ a: true, b: false, c: 4, d: -2, e: 0, f: '007', g: '4.80', h: '2023-06-15', i: '1234567890123456' });
     expect(row(['a', 'b'], ['TRUE', '+4'])).toEqual({ input: { a: 'TRUE', b: '+4' } });
+    expect(row(['a', 'b', 'c'], ['42', '-907', '123456789012345'])).toEqual({ input: { a: 42, b: -907, c: 123456789012345 } });
   });
 
   it('typed columns: :string keeps text, :number reads a finite number, :boolean only true/false, :json parses', () => {
@@ -93,7 +95,9 @@ describe('CSV row (rowToRequest): cells to a request', () => {
   });
 
   it('a gap in a list is an error naming the empty element', () => {
-    expect(() => row(['applicants.0.id', 'applicants.1.id', 'applicants.2.id'], ['A', '', 'C'])).toThrow('applicants[1] is empty but a later element is given');
+    expect(() => row(['applicants.0.id', 'applicants.1.id', 'applicants.2.id'], ['A', '', 'C'])).toThrow(new Error('applicants[1] is empty but a later element is given'));
+    expect(() => row(['m.0.1'], ['x'])).toThrow(new Error('m[0][0] is empty but a later element is given'));
+    expect(() => row(['a.b.c.1'], ['x'])).toThrow(new Error('a.b.c[0] is empty but a later element is given'));
     expect(() => row(['a.1'], ['x'])).toThrow('a[0] is empty but a later element is given');
     expect(() => row(['a.b.1'], ['x'])).toThrow('a.b[0] is empty');
   });
@@ -108,6 +112,8 @@ describe('CSV row (rowToRequest): cells to a request', () => {
   it('a column that needs a list where _input has an object (or the reverse) is refused', () => {
     expect(() => row(['_input', 'a.0'], ['{"a":{"x":1}}', 'v'])).toThrow("column 'a.0': a is an object here");
     expect(() => row(['_input', 'a.x'], ['{"a":[1]}', 'v'])).toThrow("column 'a.x': a is a list here");
+    expect(() => row(['_input', 'a.b.0'], ['{"a":{"b":{"x":1}}}', 'v'])).toThrow(new Error("column 'a.b.0': a.b is an object here"));
+    expect(row(['_input'], ['{"a":null,"b":[null]}']).input).toEqual({ a: null, b: [null] }); // nulls are values, not gaps
     // a scalar in _input is replaced by the container the column needs
     expect(row(['_input', 'a.x'], ['{"a":7}', 'v']).input).toEqual({ a: { x: 'v' } });
     expect(row(['_input', 'a.x'], ['{"a":null}', 'v']).input).toEqual({ a: { x: 'v' } });
@@ -218,6 +224,12 @@ describe('tables (formatTable)', () => {
     expect(displayWidth('（')).toBe(2); // U+FF08
     expect(displayWidth('￥')).toBe(2); // U+FFE5
     expect(displayWidth('︰')).toBe(2); // U+FE30, CJK compatibility forms
+    // every range of wide characters, at both ends and just outside
+    const ranges: Array<[number, number]> = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6]];
+    for (const [lo, hi] of ranges) {
+      const w = (c: number) => displayWidth(String.fromCodePoint(c));
+      expect([w(lo - 1), w(lo), w(hi), w(hi + 1)], lo.toString(16)).toEqual([1, 2, 2, 1]);
+    }
     expect(displayWidth('﹐')).toBe(1); // U+FE50, just past them
   });
   it('columns padded to the widest cell (by display width), two spaces apart, a rule under the header, no trailing spaces', () => {
