@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,21 @@ describe('evaluateBatchInWorkers from src/node (calling thread)', () => {
     const got = await collectBatchInWorkers('eligibility', inputs, { workers: 1, chunkSize: 50, fields: ['outcome', 'warnings'] });
     expect(got).toEqual(all.map((r) => ('decision' in r ? { index: r.index, decision: { outcome: r.decision.outcome, warnings: r.decision.warnings } } : r)));
     expect(got.some((r) => 'error' in r)).toBe(true); // every 97th generated input is invalid
+  });
+
+  it('workers: that many threads share the chunks (fractions rounded down, at least one; by default the available parallelism)', async () => {
+    // A stand-in worker that answers each chunk with its thread id, so the threads can be counted.
+    const echo = script('echo.mjs', `import { parentPort, threadId } from 'node:worker_threads';
+parentPort.on('message', (m) => parentPort.postMessage({ type: 'chunk', chunk: m.chunk, results: m.inputs.map((x, i) => ({ index: m.start + i, decision: { tid: threadId, x } })) }));`);
+    const threads = async (workers: number | undefined) => {
+      const got = (await collectBatchInWorkers('eligibility', [...Array(24).keys()], { workers, chunkSize: 1, workerScript: echo })) as unknown as Array<{ index: number; decision: { tid: number; x: number } }>;
+      expect(got.map((r) => [r.index, r.decision.x])).toEqual([...Array(24).keys()].map((i) => [i, i])); // in order, each its own input
+      return new Set(got.map((r) => r.decision.tid)).size;
+    };
+    expect(await threads(3)).toBe(3);
+    expect(await threads(2.9)).toBe(2);
+    expect(await threads(0)).toBe(1);
+    expect(await threads(undefined)).toBe(Math.min(24, availableParallelism()));
   });
 
   it('a worker that cannot build its engine fails the batch with its error and code', async () => {
