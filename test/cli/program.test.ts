@@ -246,6 +246,28 @@ describe('zhengdi evaluate (in-process)', () => {
     expect(recs[0]!.decision.outcome).toMatchObject({ perCapitaAfterMu: '0.1500', eligibleCount: 1 });
   });
 
+  it('on a terminal a progress bar shows rows and errors on stderr; --no-progress turns it off', async () => {
+    const file = join(tmp, 'progress.jsonl');
+    writeFileSync(file, [JSON.stringify(village.households[0]!.input), '{bad', JSON.stringify(village.households[1]!.input)].join('\n') + '\n');
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { configurable: true, value: true });
+    try {
+      const withBar = await zhengdi(['evaluate', '-k', 'eligibility', file]);
+      expect(withBar.stderr).toMatch(/\d+% \| 3 rows \| 1 errors/);
+      expect(withBar.stderr).toContain(`${file}: line 2: not JSON`);
+      expect(withBar.stdout.trim().split('\n')).toHaveLength(2); // records only on stdout
+      const without = await zhengdi(['evaluate', '-k', 'eligibility', '--no-progress', file]);
+      expect(without.stderr).not.toMatch(/rows \|/);
+      const replay = join(tmp, 'progress-records.jsonl');
+      writeFileSync(replay, withBar.stdout);
+      const r = await zhengdi(['replay', replay]);
+      expect(r.stderr).toMatch(/\d+% \| 2 rows \| 0 errors/);
+    } finally {
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  });
+
   it('more output than one 64 KB chunk is written whole and in order', async () => {
     const many = join(tmp, 'many.jsonl');
     const n = 60; // a record is several KB: 60 of them are well over 64 KB
