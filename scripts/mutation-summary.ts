@@ -21,12 +21,27 @@ interface Report {
 /** Run only as dist/cli.js (a child process) or as the worker script of src/node: see docs/quality.md. */
 export const UNREACHABLE_IN_PROCESS = ['src/cli/index.ts', 'src/node/batch-worker.ts'];
 
-// Later parts replace earlier ones file by file (the rest may be re-run as cli, audit, program, node).
-const parts = ['rest', 'logic', 'engine', 'kinds', 'cli', 'audit', 'program', 'node'].filter((p) => existsSync(`reports/mutation-${p}.json`));
+// The files each part mutates (as in scripts/mutation-parts.sh). A part's report may also carry
+// other files' old results (from its incremental file); a file's numbers come from the last part
+// listed here that mutates it.
+const OWNS: Record<string, RegExp> = {
+  rest: /^src\/([^/]+\.ts|audit\/|analysis\/|batch\/|cli\/|node\/)/,
+  logic: /^src\/engine\/(logic\/|(parameters|schemas|errors|items|money|ruleset|ruleset-file)\.ts$)/,
+  engine: /^src\/engine\/(engine|context|dates|decimal|jurisdiction|canonical-json)\.ts$/,
+  kinds: /^src\/kinds\//,
+  cli: /^src\/cli\/(csv-row|inputs|table)\.ts$/,
+  audit: /^src\/([^/]+\.ts|audit\/|analysis\/|batch\/)/,
+  program: /^src\/cli\/(program|index)\.ts$/,
+  node: /^src\/node\//,
+};
+const parts = Object.keys(OWNS).filter((p) => existsSync(`reports/mutation-${p}.json`));
 const files = new Map<string, Mutant[]>();
 for (const p of parts) {
   const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;
-  for (const [f, v] of Object.entries(r.files)) files.set(f.replace(/^.*?(src\/)/, '$1'), v.mutants);
+  for (const [f, v] of Object.entries(r.files)) {
+    const name = f.replace(/^.*?(src\/)/, '$1');
+    if (OWNS[p]!.test(name)) files.set(name, v.mutants);
+  }
 }
 
 interface Count {
