@@ -68,9 +68,9 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
   });
   it('values are written: — for nothing, 是/否 or yes/no, plain lists joined (、 or , ), anything else as JSON', () => {
     const r = copy(tj03);
-    (r.decision as { outcome: unknown }).outcome = { a: null, b: [1, 'x', true], c: { d: [1, { e: 2 }], f: false }, g: [[1]], h: [], l: [{ p: 1 }, 7] };
+    (r.decision as { outcome: unknown }).outcome = { a: null, b: [1, 'x', true], c: { d: [1, { e: 2 }], f: false, k: { n: 1 } }, g: [[1]], h: [], l: [{ p: 1 }, 7, null], m: [null, 2] };
     expect(explainRecord(r, 'en')).toContain(
-      ['Outcome', '  a = —', '  b = 1, x, yes', '  c: d = [1,{"e":2}]; f = no', '  g = [[1]]', '  h = —', '  l[0]: p = 1', '  l[1]: 7', ''].join('\n'),
+      ['Outcome', '  a = —', '  b = 1, x, yes', '  c: d = [1,{"e":2}]; f = no; k = {"n":1}', '  g = [[1]]', '  h = —', '  l[0]: p = 1', '  l[1]: 7', '  l[2]: —', '  m = —, 2', ''].join('\n'),
     );
     expect(explainRecord(r, 'zh')).toContain('  b = 1、x、是');
     (r.decision as { outcome: unknown }).outcome = 'plain';
@@ -110,7 +110,7 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
     expect(zh2).toContain('  cn.hunan.shaoyang.max-per-capita-mu = 0.31 mu（本次调用临时指定，非生效值）');
     expect(explainRecord(tj03, 'en')).toMatch(/cn\.hunan\.shaoyang\.max-per-capita-mu = 0\.3 mu \(from 2020-01-01 to open; verified; source: /);
     r.decision.parameters = [];
-    expect(explainRecord(r, 'en')).toContain('Parameters\n  none\n');
+    expect(explainRecord(r, 'en')).toContain('\n\nParameters\n  none\n\nWarnings\n');
     expect(explainRecord(r, 'zh')).toContain('参数\n  无\n');
   });
   it('warnings: code and message in the language; none', () => {
