@@ -66,7 +66,8 @@ export async function* readItems(file: string, format: 'json' | 'jsonl' | 'csv',
     return;
   }
   // `info.lines` is the line a record ends on; a quoted cell may span lines, so the record's
-  // first line is that minus the line breaks in its raw text.
+  // first line is that minus the line breaks in its raw text. The raw text also holds the empty
+  // lines skipped before the record: they are not part of it.
   const parser = fileStream(file, counter).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }));
   let specs: ReturnType<typeof parseHeader> | undefined;
   for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
@@ -74,7 +75,8 @@ export async function* readItems(file: string, format: 'json' | 'jsonl' | 'csv',
       specs = parseHeader(record);
       continue;
     }
-    const body = raw.endsWith('\n') ? raw.slice(0, -1) : raw; // raw includes the record's own line break
+    const own = raw.replace(/^(?:\r?\n)+/, ''); // without the skipped empty lines before it
+    const body = own.endsWith('\n') ? own.slice(0, -1) : own; // raw includes the record's own line break
     let breaks = 0;
     for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) breaks++;
     const line = info.lines - breaks;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Mutation testing of all of src/ in three parts (docs/quality.md, "Mutation testing"), each with
+# its own incremental file, so a re-run after new tests only retests what changed in that part,
+# and a part that is interrupted does not lose the others. Reports: reports/mutation-<part>.json;
+# `npx tsx scripts/mutation-summary.ts` merges them into the table of docs/quality.md.
+# Usage: scripts/mutation-parts.sh [part...]   (parts: rest logic engine kinds; default all four;
+#   `rest` may also be run as cli audit program node)
+# (Globs are comma-separated for --mutate: no {a,b} braces.)
+# `logic` is the JSON Logic compiler, ruleset and parameter loading, schemas and money items;
+# `engine` the decision path (engine, context, dates, decimals, jurisdictions, canonical JSON).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+declare -A GLOBS=(
+  [rest]='src/*.ts,!src/index.ts,src/audit/**/*.ts,src/analysis/**/*.ts,!src/analysis/index.ts,src/batch/**/*.ts,src/cli/**/*.ts,src/node/**/*.ts,!src/node/index.ts,!src/node/protocol.ts'
+  [logic]='src/engine/logic/**/*.ts,src/engine/parameters.ts,src/engine/schemas.ts,src/engine/errors.ts,src/engine/items.ts,src/engine/money.ts,src/engine/ruleset.ts,src/engine/ruleset-file.ts'
+  [engine]='src/engine/engine.ts,src/engine/context.ts,src/engine/dates.ts,src/engine/decimal.ts,src/engine/jurisdiction.ts,src/engine/canonical-json.ts'
+  [kinds]='src/kinds/**/*.ts'
+  # the rest, in smaller parts (each finishes on its own on a loaded machine)
+  [cli]='src/cli/csv-row.ts,src/cli/inputs.ts,src/cli/table.ts'
+  [audit]='src/*.ts,!src/index.ts,src/audit/**/*.ts,src/analysis/**/*.ts,!src/analysis/index.ts,src/batch/**/*.ts'
+  [program]='src/cli/program.ts,src/cli/index.ts'
+  [node]='src/node/**/*.ts,!src/node/index.ts,!src/node/protocol.ts'
+)
+for part in "${@:-rest logic engine kinds}"; do
+  for p in $part; do
+    echo "=== part $p: $(date -u +%FT%TZ)"
+    npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
+    cp reports/mutation/mutation.json "reports/mutation-$p.json"
+    echo "=== part $p done: $(date -u +%FT%TZ)"
+  done
+done
