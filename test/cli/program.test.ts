@@ -325,6 +325,37 @@ describe('zhengdi replay (in-process)', () => {
     const all = await zhengdi(['replay', '--max-diffs', '20', file]);
     expect(all.stdout.split('\n').filter((l) => /^1\s/.test(l))).toHaveLength(12);
   });
+  it('only failures (no mismatch) still fail the run; exactly --max-diffs differences need no "more" row; sections are set apart by a blank line', async () => {
+    const lines = readFileSync('fixtures/decisions/tampered.jsonl', 'utf8').trim().split('\n');
+    const onlyFailed = join(tmp, 'only-failed.jsonl');
+    writeFileSync(onlyFailed, lines[3] + '\n'); // the unknown-ruleset record
+    const f = await zhengdi(['replay', onlyFailed]);
+    expect(f.code).toBe(1);
+    expect(f.stdout).toContain('\n\nFailed (could not be replayed):\n');
+    expect(f.stdout).not.toContain('Mismatched (recorded');
+    expect(f.stdout.endsWith('\n\nNOT all records match: see above.\n')).toBe(true);
+    const onlyMismatched = join(tmp, 'only-mismatched.jsonl');
+    writeFileSync(onlyMismatched, lines[5] + '\n'); // unsealed: 2 differences
+    const m = await zhengdi(['replay', '--max-diffs', '2', onlyMismatched]);
+    expect(m.code).toBe(1);
+    expect(m.stdout).toContain('\n\nMismatched (recorded ≠ replayed):\n');
+    expect(m.stdout).not.toContain('Failed (could not');
+    expect(m.stdout).not.toMatch(/… \d+ more/);
+    const j = await zhengdi(['replay', '--json', onlyMismatched]);
+    expect(j.stdout.endsWith('}\n')).toBe(true);
+  });
+  it('every option of every command is described in --help', async () => {
+    for (const cmd of [[], ['rulesets'], ['evaluate'], ['replay'], ['explain']]) {
+      const h = await zhengdi([...cmd, '--help']);
+      expect(h.code).toBe(0);
+      const options = h.stderr.split('\n').filter((l) => /^ {2}-/.test(l));
+      expect(options.length, cmd.join(' ')).toBeGreaterThan(1);
+      for (const o of options) expect(o, `${cmd.join(' ')}: ${o}`).toMatch(/^ {2}\S.*\S {2,}\S/); // the flags, then a description
+    }
+    const top = await zhengdi(['--help']);
+    for (const c of ['rulesets', 'evaluate', 'replay', 'explain']) expect(top.stderr).toMatch(new RegExp(`^ {2}${c}\\b.* {2,}\\S`, 'm'));
+    expect(top.stderr).toContain('被征地农民社会保障');
+  });
   it('--json: the report with the line of each mismatched and failed record', async () => {
     const r = await zhengdi(['replay', '--json', 'fixtures/decisions/tampered.jsonl']);
     const rep = JSON.parse(r.stdout) as { total: number; matched: number; mismatched: Array<{ line: number; index: number }>; failed: Array<{ line: number; index: number; error: { code: string } }> };
