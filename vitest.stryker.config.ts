@@ -13,10 +13,12 @@ import { defineConfig } from 'vitest/config';
 //   expected values: parseRecord and engine.rulesets(), both tested directly by
 //   test/audit/record.test.ts and test/engine/engine-contract.test.ts). The commands run
 //   in-process against src/cli by test/cli/program.test.ts, which stays.
+// - test/cli/workers.test.ts: `zhengdi evaluate --workers` through dist/cli.js (imports nothing
+//   from src/); the row code it shares is tested in-process by test/cli/record-line.test.ts.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'test/cli/large-csv.test.ts', 'test/cli/cli.test.ts', 'test/node/batch-workers.test.ts', 'node_modules/**'],
+    exclude: ['test/browser/**', 'test/cli/large-csv.test.ts', 'test/cli/cli.test.ts', 'test/node/batch-workers.test.ts', 'test/cli/workers.test.ts', 'node_modules/**'],
     setupFiles: ['test/stryker/fixed-seed.ts'],
     testTimeout: 30_000,
     // Each mutant reruns the properties that reach it: a tenth of the runs (at least 10) each time.

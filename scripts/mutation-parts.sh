@@ -16,7 +16,7 @@ declare -A GLOBS=(
   [engine]='src/engine/engine.ts,src/engine/context.ts,src/engine/dates.ts,src/engine/decimal.ts,src/engine/jurisdiction.ts,src/engine/canonical-json.ts'
   [kinds]='src/kinds/**/*.ts'
   # the rest, in smaller parts (each finishes on its own on a loaded machine)
-  [cli]='src/cli/csv-row.ts,src/cli/inputs.ts,src/cli/table.ts'
+  [cli]='src/cli/csv-row.ts,src/cli/inputs.ts,src/cli/table.ts,src/cli/record-line.ts,src/cli/decide-rows.ts'
   [audit]='src/*.ts,!src/index.ts,src/audit/**/*.ts,src/analysis/**/*.ts,!src/analysis/index.ts,src/batch/**/*.ts'
   [program]='src/cli/program.ts,src/cli/index.ts'
   [node]='src/node/**/*.ts,!src/node/index.ts,!src/node/protocol.ts'
