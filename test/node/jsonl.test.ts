@@ -90,6 +90,17 @@ describe('lineChunks: splitting a byte stream into whole lines', () => {
     expect(next).toBe(source === '' ? 0 : source.split('\n').length - (source.endsWith('\n') ? 1 : 0));
   });
 
+  fcTest.prop(
+    [fc.array(fc.string({ unit: 'binary-ascii', maxLength: 12 }).map((s) => s.replace(/\n/g, '.')), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(400), { maxLength: 10 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 10 })],
+    { numRuns: runs(300) },
+  )('whatever the pieces, exactly the lines longer than maxLineBytes are dropped and reported', async (lines, cuts, perChunk, max) => {
+    const source = lines.join('\n') + '\n';
+    const chunks = await collect(lineChunks(pieces(source, cuts), perChunk, max));
+    expect(text(chunks.map((c) => c.bytes))).toBe(lines.map((l) => (enc.encode(l).length > max ? '' : l) + '\n').join(''));
+    expect(chunks.flatMap((c) => c.longLines)).toEqual(lines.flatMap((l, i) => (enc.encode(l).length > max ? [{ line: i, bytes: enc.encode(l).length, limit: max }] : [])));
+    expect(chunks.reduce((n, c) => n + c.lines, 0)).toBe(lines.length);
+  });
+
   it('a line longer than maxLineBytes is dropped (an empty line stands in) and reported with its number and size', async () => {
     const long = 'x'.repeat(50);
     const source = `{"a":1}\n${long}\n{"b":2}\n${long}x`;
