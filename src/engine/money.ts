@@ -40,10 +40,3 @@ export function splitShare(amount: Dec, share: Dec): [Dec, Dec] {
 export function splitHalf(amount: Dec): [Dec, Dec] {
   return splitShare(amount, new Dec('0.5'));
 }
-
-/** Sum of decimals (0 for none). */
-export function sumDec(values: Iterable<Dec>): Dec {
-  let acc = new Dec(0);
-  for (const v of values) acc = acc.plus(v);
-  return acc;
-}

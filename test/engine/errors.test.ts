@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, MissingParameterError, NoRulesetInForceError, RuleEvaluationError, RulesetError, ZhengdiError, formatPath } from '../../src';
 import { Dec } from '../../src/engine/decimal';
-import { roundFen, splitHalf, splitShare, sumDec } from '../../src/engine/money';
+import { roundFen, splitHalf, splitShare } from '../../src/engine/money';
 
 // The errors of the API (/work/shared/spec/API.md: a stable `code`, a message users read, and
 // the fields named there), and the money helpers of src/engine/money.ts.
@@ -62,11 +62,5 @@ describe('money (fen, half-up)', () => {
     expect(splitHalf(new Dec('100.00')).map((d) => d.toFixed(2))).toEqual(['50.00', '50.00']);
     // 10 × 0.3 = 3.00; rest 7.00
     expect(splitShare(new Dec('10'), new Dec('0.3')).map((d) => d.toFixed(2))).toEqual(['3.00', '7.00']);
-  });
-  it('sumDec adds exactly (0.1 + 0.2 = 0.3), an empty sum is 0, in the cloned Dec', () => {
-    const s = sumDec([new Dec('0.1'), new Dec('0.2')]);
-    expect(s.toString()).toBe('0.3');
-    expect(sumDec([]).toString()).toBe('0');
-    expect(s).toBeInstanceOf(Dec);
   });
 });
