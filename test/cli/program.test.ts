@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError, NoRulesetInForceError, parseRecord } from '../../src';
 import { collectParam, program, reasonOf } from '../../src/cli/program';
+import { households } from '../analysis/generate';
 import { engine } from '../helpers';
 import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
 
@@ -38,9 +39,9 @@ async function withStdin(text: string, run: () => Promise<Run>): Promise<Run> {
 }
 
 async function zhengdi(args: string[]): Promise<Run> {
-  const out: string[] = [];
+  const out: Buffer[] = []; // bytes (the --workers path writes Uint8Array chunks), decoded at the end
   const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(Buffer.from(c)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
   const before = process.exitCode;
   process.exitCode = undefined;
@@ -61,7 +62,7 @@ async function zhengdi(args: string[]): Promise<Run> {
     vi.restoreAllMocks();
     process.exitCode = before;
   }
-  return { code, stdout: out.join(''), stderr: err.join('') };
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: err.join('') };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -275,6 +276,38 @@ describe('zhengdi evaluate (in-process)', () => {
     const r = await zhengdi(['evaluate', '-k', 'eligibility', many]);
     expect(r.stdout.length).toBeGreaterThan(65_536);
     expect(r.stdout.trim().split('\n').map((l) => parseRecord(l).id)).toEqual(Array.from({ length: n }, (_, i) => `R${i}`));
+  });
+
+  // src/cli/evaluate-workers.ts on this thread; the workers run the built dist/batch-worker.js
+  // (test/global-setup.ts builds it). test/cli/workers.test.ts checks the same on dist/cli.js.
+  it('--workers 2: the same records, error lines, summary and exit code as one thread, over two 1,000-line chunks', async () => {
+    const rows = [...households(1100, 5)].map((h) => JSON.stringify(h));
+    rows.splice(1000, 0, '{"noticeDate": ');
+    rows.splice(1090, 0, JSON.stringify({ kind: 'payout', input: {} }));
+    const file = join(tmp, 'workers.jsonl');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const args = ['evaluate', file, '-k', 'eligibility', '--as-of', '2024-06-30', '-p', 'cn.hunan.shaoyang.max-per-capita-mu=0.5', '--no-progress'];
+    const single = await zhengdi(args);
+    const parallel = await zhengdi([...args, '--workers', '2']);
+    expect(single.code).toBe(1);
+    expect(single.stderr).toMatch(/workers\.jsonl: line 1001: not JSON: /);
+    expect(single.stderr).toMatch(/workers\.jsonl: line 1091: /);
+    expect(single.stderr).toMatch(/^evaluate: 1102 in, \d+ records, \d+ errors$/m);
+    expect(parallel.code).toBe(single.code);
+    expect(parallel.stderr).toBe(single.stderr);
+    expect(parallel.stdout.length).toBe(single.stdout.length);
+    expect(parallel.stdout === single.stdout).toBe(true); // (not toBe: a diff of 50 MB)
+    const first = parseRecord(parallel.stdout.split('\n')[0]!);
+    expect(first.request.parameters).toEqual({ 'cn.hunan.shaoyang.max-per-capita-mu': '0.5' });
+  }, 60_000);
+
+  it('--workers reads only JSONL: CSV is refused with the reason, exit code 2', async () => {
+    const csv = join(tmp, 'w.csv');
+    writeFileSync(csv, 'noticeDate\n2023-06-15\n');
+    const r = await zhengdi(['evaluate', csv, '-k', 'eligibility', '--workers', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers reads JSONL input (one input per line), not csv');
+    expect(r.stdout).toBe('');
   });
 });
 
