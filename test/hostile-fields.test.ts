@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, type EvaluateRequest } from '../src';
 import { engine, inputIssues } from './helpers';
+import { MAX_ISSUE_TEXT } from '../src/engine/schemas';
 import { fixtureRequests } from './fixture-requests';
 
 // Hostile values in named places, with the answer each must get (test/hostile-input.test.ts
@@ -66,13 +67,13 @@ describe('a 10 MB string in every string field: one InputError at that path, qui
     expect(e1.issues.map((i) => i.path.join('.'))).toEqual(['parameters.cn.hunan.shaoyang.max-per-capita-mu']);
     const { error: e2, ms } = rejected({ ...req, parameters: { [huge]: '1' } });
     expect(e2.issues).toHaveLength(1);
-    // The key is repeated in the path, cut to 200 characters with its length.
-    expect(e2.issues[0]!.path[1]).toBe(`${huge.slice(0, 200)}…(${huge.length} characters)`);
+    // The key is repeated in the path, cut to MAX_ISSUE_TEXT (500) characters with its length.
+    expect(e2.issues[0]!.path[1]).toBe(`${huge.slice(0, MAX_ISSUE_TEXT)}…(${huge.length} characters)`);
     expect(e2.message.length).toBeLessThan(4096);
     expect(ms).toBeLessThan(1500);
   });
 
-  it('a 10 MB unknown key (in the input or the envelope) is named, cut to 200 characters', () => {
+  it('a 10 MB unknown key (in the input or the envelope) is named, cut to MAX_ISSUE_TEXT characters', () => {
     const req = requests[0]! as EvaluateRequest<'eligibility'>;
     for (const request of [{ ...req, input: { ...req.input, [huge]: 1 } }, { ...req, [huge]: 1 }]) {
       const { error, ms } = rejected(request);

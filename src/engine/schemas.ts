@@ -91,8 +91,9 @@ export const localized = z.strictObject({ zh: z.string().min(1), en: z.string().
  */
 export type Localized = z.infer<typeof localized>;
 
-/** Longest key or message an issue repeats from the input; longer text is cut (`…`) with its length. */
-export const MAX_ISSUE_TEXT = 200;
+/** Longest key or message an issue repeats; longer text is cut (`…`) with its length. Long enough for the
+ * longest message of our own (the list of procedure event types, about 290 characters). */
+export const MAX_ISSUE_TEXT = 500;
 
 /** Cuts text taken from the input (an unknown 10 MB key, say) so an InputError stays small. */
 function clip(text: string): string {

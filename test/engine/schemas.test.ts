@@ -96,16 +96,17 @@ describe('counts', () => {
 });
 
 describe('issues (zodIssues, addDuplicateIdIssues)', () => {
-  it('paths get the prefix; long keys and messages are cut to 200 characters with their length', () => {
-    const key = 'k'.repeat(250);
+  it('paths get the prefix; long keys and messages are cut to MAX_ISSUE_TEXT (500) characters with their length', () => {
+    expect(MAX_ISSUE_TEXT).toBe(500);
+    const key = 'k'.repeat(MAX_ISSUE_TEXT + 50);
     const r = z.strictObject({}).safeParse({ [key]: 1 });
     const issues = zodIssues(r.error!, ['input']);
     expect(issues).toHaveLength(1);
     expect(issues[0]!.path).toEqual(['input']);
     expect(issues[0]!.message).toBe(`Unrecognized key: "${key}"`.slice(0, MAX_ISSUE_TEXT) + `…(${`Unrecognized key: "${key}"`.length} characters)`);
     const nested = z.strictObject({ a: z.record(z.string(), z.number()) }).safeParse({ a: { [key]: 'x' } });
-    expect(zodIssues(nested.error!)[0]!.path).toEqual(['a', 'k'.repeat(200) + '…(250 characters)']);
-    const exact = 'k'.repeat(200);
+    expect(zodIssues(nested.error!)[0]!.path).toEqual(['a', 'k'.repeat(MAX_ISSUE_TEXT) + `…(${MAX_ISSUE_TEXT + 50} characters)`]);
+    const exact = 'k'.repeat(MAX_ISSUE_TEXT);
     const atLimit = z.strictObject({ a: z.record(z.string(), z.number()) }).safeParse({ a: { [exact]: 'x' } });
     expect(zodIssues(atLimit.error!)[0]!.path).toEqual(['a', exact]);
     const idx = z.array(z.number()).safeParse([1, 'x']);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Dec } from '../../engine/decimal';
 import { count, decimalInput, isoDate } from '../../engine/schemas';
 
 /**
@@ -132,9 +131,4 @@ export interface QuotaOutcome {
   villageLandMu: string;
   /** Land listed by type that did not count. Empty when single figures were given. */
   excludedLand: ExcludedLand[];
-}
-
-/** Sums a land-by-type record over the given types. */
-export function sumLand(land: Partial<Record<LandType, string>>, types: readonly LandType[]): Dec {
-  return types.reduce((acc, t) => (land[t] === undefined ? acc : acc.plus(land[t]!)), new Dec(0));
 }
