@@ -15,10 +15,18 @@ import { defineConfig } from 'vitest/config';
 //   in-process against src/cli by test/cli/program.test.ts, which stays.
 // - test/cli/workers.test.ts: `zhengdi evaluate --workers` through dist/cli.js (imports nothing
 //   from src/); the row code it shares is tested in-process by test/cli/record-line.test.ts.
+//
+// STRYKER_SUITE=core (scripts/mutation-parts.sh sets it for the parts logic, engine and kinds)
+// also leaves out test/cli/** and test/node/**: they reach the engine and the kinds only through
+// the same calls the engine and kind tests make, and they are the slowest files (worker threads,
+// files on disk), which every surviving mutant of the decision path would rerun. A mutant those
+// tests would kill but no other does counts as survived: the score is a lower bound.
+const dist = ['test/browser/**', 'test/cli/large-csv.test.ts', 'test/cli/cli.test.ts', 'test/node/batch-workers.test.ts', 'test/cli/workers.test.ts'];
+const core = process.env.STRYKER_SUITE === 'core' ? ['test/cli/**', 'test/node/**'] : [];
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'test/cli/large-csv.test.ts', 'test/cli/cli.test.ts', 'test/node/batch-workers.test.ts', 'test/cli/workers.test.ts', 'node_modules/**'],
+    exclude: [...dist, ...core, 'node_modules/**'],
     setupFiles: ['test/stryker/fixed-seed.ts'],
     testTimeout: 30_000,
     // Each mutant reruns the properties that reach it: a tenth of the runs (at least 10) each time.

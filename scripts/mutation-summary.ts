@@ -29,10 +29,10 @@ const OWNS: Record<string, RegExp> = {
   logic: /^src\/engine\/(logic\/|(parameters|schemas|errors|items|money|ruleset|ruleset-file)\.ts$)/,
   engine: /^src\/engine\/(engine|context|dates|decimal|jurisdiction|canonical-json)\.ts$/,
   kinds: /^src\/kinds\//,
-  cli: /^src\/cli\/(csv-row|inputs|table)\.ts$/,
+  cli: /^src\/cli\/(csv-row|inputs|table|record-line|decide-rows)\.ts$/,
   audit: /^src\/([^/]+\.ts|audit\/|analysis\/|batch\/)/,
   program: /^src\/cli\/(program|index)\.ts$/,
-  node: /^src\/node\//,
+  node: /^src\/(node\/|cli\/evaluate-workers\.ts$)/,
 };
 const parts = Object.keys(OWNS).filter((p) => existsSync(`reports/mutation-${p}.json`));
 const files = new Map<string, Mutant[]>();
