@@ -24,6 +24,17 @@ describe('hamilton: largest remainder with caps', () => {
     expect(places(hamilton(3, claims))).toEqual({ 'H-02': 2, 'H-10': 1 });
     expect(places(hamilton(3, [...claims].reverse()))).toEqual({ 'H-02': 2, 'H-10': 1 });
   });
+  it('the rounds list their participants in id order, whatever the input order', () => {
+    const r = hamilton(10, [{ id: 'C', weight: '4', cap: 1 }, { id: 'B', weight: '3', cap: 5 }, { id: 'A', weight: '3', cap: 5 }]);
+    expect(r.rounds.map((x) => x.participants)).toEqual([['A', 'B', 'C'], ['A', 'B']]);
+    expect(r.shares.map((s) => s.id)).toEqual(['C', 'B', 'A']); // shares keep the input order
+  });
+  it('equal remainders and weights over three: the seats go by id, whatever the input order', () => {
+    // 2 seats over 1 : 1 : 1 → 0.667 each, all floor to 0; the two remainder seats go to the lowest ids.
+    for (const order of [['c', 'b', 'a'], ['b', 'c', 'a'], ['a', 'b', 'c']]) {
+      expect(places(hamilton(2, order.map((id) => ({ id, weight: '1', cap: 9 }))))).toEqual({ a: 1, b: 1, c: 0 });
+    }
+  });
   it('a capped claimant’s surplus is re-apportioned by the same rule', () => {
     // Round 1: 10 over 3 : 3 : 4 → 3, 3, 4; C can take 1, surplus 3.
     // Round 2: 3 over A, B (3 : 3) → 1.5 each → 1, 1 and the tie to the lower id A.
@@ -39,13 +50,23 @@ describe('hamilton: largest remainder with caps', () => {
     const r = hamilton(10, [{ id: 'A', weight: '5', cap: 2 }, { id: 'B', weight: '5', cap: 3 }]);
     expect(r).toMatchObject({ allocated: 5, unallocated: 5 });
   });
-  it('no weight at all: everything unallocated; zero weight gets nothing', () => {
-    expect(hamilton(2, [{ id: 'A', weight: '0', cap: 4 }])).toMatchObject({ allocated: 0, unallocated: 2 });
+  it('no weight at all: everything unallocated, exact shares 0; zero weight gets nothing', () => {
+    const none = hamilton(2, [{ id: 'A', weight: '0', cap: 4 }, { id: 'B', weight: '0', cap: 1 }]);
+    expect(none).toMatchObject({ allocated: 0, unallocated: 2, rounds: [] });
+    expect(none.shares.map((s) => s.exactShare.toString())).toEqual(['0', '0']);
     expect(places(hamilton(3, [{ id: 'A', weight: '0', cap: 4 }, { id: 'B', weight: '2', cap: 4 }]))).toEqual({ A: 0, B: 3 });
   });
   it('rejects bad arguments', () => {
     expect(() => hamilton(-1, [])).toThrow(RangeError);
-    expect(() => hamilton(1, [{ id: 'A', weight: '1', cap: 1 }, { id: 'A', weight: '1', cap: 1 }])).toThrow(/duplicate/);
+    expect(() => hamilton(1, [{ id: 'A', weight: '1', cap: 1 }, { id: 'A', weight: '1', cap: 1 }])).toThrow("duplicate id 'A'");
+    expect(() => hamilton(1.5, [])).toThrow('quota must be a whole number ≥ 0, got 1.5');
+    for (const weight of ['-0.01', 'Infinity', '-Infinity']) {
+      expect(() => hamilton(1, [{ id: 'A', weight: '1', cap: 1 }, { id: 'B', weight, cap: 1 }])).toThrow("weight of 'B' must be ≥ 0");
+    }
+    for (const cap of [-1, 1.5, Number.MAX_SAFE_INTEGER + 1]) {
+      expect(() => hamilton(1, [{ id: 'A', weight: '1', cap }])).toThrow("cap of 'A' must be a whole number ≥ 0");
+    }
+    expect(hamilton(0, [{ id: 'A', weight: '0', cap: 0 }])).toMatchObject({ allocated: 0, unallocated: 0 });
   });
 });
 

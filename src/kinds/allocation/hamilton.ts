@@ -99,13 +99,12 @@ interface State {
   firstRound: number;
 }
 
-/** Total order used for remainder seats: larger remainder, then larger weight, then lower id. */
+/**
+ * Order of the remainder seats: larger remainder, then larger weight, then lower id. The last
+ * key needs no comparison: participants come in id order and `Array.prototype.sort` is stable.
+ */
 function byRemainder(a: { rem: Dec; s: State }, b: { rem: Dec; s: State }): number {
-  const r = b.rem.comparedTo(a.rem);
-  if (r !== 0) return r;
-  const w = b.s.weight.comparedTo(a.s.weight);
-  if (w !== 0) return w;
-  return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
+  return b.rem.comparedTo(a.rem) || b.s.weight.comparedTo(a.s.weight);
 }
 
 /** Hamilton's method for one round: whole seats per participant, summing to `seats`. */
@@ -150,7 +149,8 @@ export function hamilton(quota: number, claims: readonly HamiltonClaim[]): Hamil
     if (!Number.isSafeInteger(c.cap) || c.cap < 0) throw new RangeError(`cap of '${c.id}' must be a whole number ≥ 0`);
     return { id: c.id, weight, cap: c.cap, places: 0, capped: false, firstRound: 0 };
   });
-  const byId = [...states].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Id order: every round's participants, hence the tie-break of byRemainder and `rounds`.
+  const byId = [...states].sort((a, b) => (a.id < b.id ? -1 : 1)); // ids are unique
   const withWeight = byId.filter((s) => s.weight.gt(0));
   const totalWeight = withWeight.reduce((acc, s) => acc.plus(s.weight), new Dec(0));
 
