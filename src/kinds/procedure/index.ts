@@ -109,7 +109,7 @@ function caseFacts(input: ProcedureInputParsed) {
     landMeasurement: date('land-measurement'),
     preliminaryReview: date('preliminary-review'),
     firstNotice: first ? { from: first.from, to: first.to } : null,
-    signatures: sig ? { date: sig.date, count: new Set(sig.representatives.map((n: string) => n.trim())).size } : null,
+    signatures: sig ? { date: sig.date, count: new Set(sig.representatives).size } : null,
     compensationAgreement: date('compensation-agreement'),
     townshipReview: date('township-review'),
     jointReview: joint ? { date: joint.date, departments: [...new Set(joint.departments)] } : null,
@@ -170,10 +170,11 @@ export const procedure = defineKind({
     const complete = decisive.source === 'approval';
     const pendingSteps = complete ? [] : [1, 2, 3, 4, 5, 6, 7].filter((s) => s > reached);
     if (!complete) {
+      // Without an approval (step 7) at least step 7 is pending: the list is never empty.
       const next = pendingSteps.map((s) => PROCEDURE_STEPS[s]!);
       ctx.warn('PROCEDURE_INCOMPLETE', {
-        zh: `案卷尚无审定记录，按案卷最晚日期 ${decisive.date} 审查；尚未进行的步骤：${next.map((n) => n.zh).join('、') || '无'}`,
-        en: `The case file records no approval yet; it is checked as of its latest date ${decisive.date}. Steps not reached yet: ${next.map((n) => n.en).join(', ') || 'none'}`,
+        zh: `案卷尚无审定记录，按案卷最晚日期 ${decisive.date} 审查；尚未进行的步骤：${next.map((n) => n.zh).join('、')}`,
+        en: `The case file records no approval yet; it is checked as of its latest date ${decisive.date}. Steps not reached yet: ${next.map((n) => n.en).join(', ')}`,
       });
     }
     const timeline = input.events
@@ -198,7 +199,7 @@ export const procedure = defineKind({
         applications: all(input.events, 'application').length,
         objections: objections.length,
         unresolvedObjections: objections.filter((o) => o.resolvedOn == null).length,
-        representatives: sig ? new Set(sig.representatives.map((n: string) => n.trim())).size : 0,
+        representatives: sig ? new Set(sig.representatives).size : 0,
       },
     };
   },
