@@ -26,7 +26,11 @@ export default {
   timeoutMS: 10_000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  // event-recorder writes each mutant's result as it is tested (one small JSON file each), so a
+  // part that is stopped before the end still leaves what it measured (scripts/mutation-summary.ts
+  // reads it and says how many mutants of the part were tested).
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: process.env.STRYKER_EVENTS ?? 'reports/mutation/events' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',

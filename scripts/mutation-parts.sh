@@ -25,7 +25,7 @@ for part in "${@:-rest logic engine kinds}"; do
   for p in $part; do
     echo "=== part $p: $(date -u +%FT%TZ)"
     case $p in logic) suite=logic ;; engine | kinds) suite=core ;; *) suite=all ;; esac # see vitest.stryker.config.ts
-    STRYKER_SUITE=$suite npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
+    STRYKER_SUITE=$suite STRYKER_EVENTS=reports/events-$p npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
     cp reports/mutation/mutation.json "reports/mutation-$p.json"
     echo "=== part $p done: $(date -u +%FT%TZ)"
   done

@@ -4,9 +4,13 @@
  * the totals over all of src/ and over src/ without the files only a child process or a worker
  * thread runs. `--survivors [path-substring]` lists the surviving and uncovered mutants.
  *
+ * A part that was stopped before the end has no report; its mutants tested so far are read from
+ * its event files (reports/events-<part>/, the event-recorder reporter) and the part is named as
+ * partial, with how many of its mutants have a result.
+ *
  *   npx tsx scripts/mutation-summary.ts [--survivors [filter]]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 interface Mutant {
   mutatorName: string;
@@ -34,14 +38,35 @@ const OWNS: Record<string, RegExp> = {
   program: /^src\/cli\/(program|index)\.ts$/,
   node: /^src\/(node\/|cli\/evaluate-workers\.ts$)/,
 };
-const parts = Object.keys(OWNS).filter((p) => existsSync(`reports/mutation-${p}.json`));
+const srcName = (f: string) => f.replace(/^.*?(src\/)/, '$1');
 const files = new Map<string, Mutant[]>();
+/** Parts read from their event files (stopped before the end): part → [tested, planned]. */
+const partial = new Map<string, [number, number]>();
+const parts = Object.keys(OWNS).filter((p) => existsSync(`reports/mutation-${p}.json`) || existsSync(`reports/events-${p}`));
 for (const p of parts) {
-  const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;
-  for (const [f, v] of Object.entries(r.files)) {
-    const name = f.replace(/^.*?(src\/)/, '$1');
-    if (OWNS[p]!.test(name)) files.set(name, v.mutants);
+  if (existsSync(`reports/mutation-${p}.json`)) {
+    const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;
+    for (const [f, v] of Object.entries(r.files)) if (OWNS[p]!.test(srcName(f))) files.set(srcName(f), v.mutants);
+    continue;
   }
+  // A part without its report: the results its event-recorder wrote, one file per tested mutant.
+  const dir = `reports/events-${p}`;
+  const byFile = new Map<string, Mutant[]>();
+  let planned = 0;
+  for (const e of readdirSync(dir).sort()) {
+    const data = JSON.parse(readFileSync(`${dir}/${e}`, 'utf8')) as { mutantPlans?: unknown[]; fileName?: string } & Mutant;
+    if (e.endsWith('-onMutationTestingPlanReady.json')) planned = data.mutantPlans?.length ?? 0;
+    else if (e.endsWith('-onMutantTested.json') && data.fileName && OWNS[p]!.test(srcName(data.fileName))) {
+      const f = srcName(data.fileName);
+      (byFile.get(f) ?? byFile.set(f, []).get(f)!).push(data);
+    }
+  }
+  let tested = 0;
+  for (const [f, ms] of byFile) {
+    files.set(f, ms);
+    tested += ms.length;
+  }
+  partial.set(p, [tested, planned]);
 }
 
 interface Count {
@@ -83,6 +108,9 @@ if (process.argv.includes('--survivors')) {
   }
 } else {
   console.log(`parts: ${parts.join(', ')}\n`);
+  for (const [p, [tested, planned]] of partial) {
+    console.log(`part ${p} stopped before the end: ${tested} of ${planned} mutants (ignored ones included) have a result; its files count only those\n`);
+  }
   console.log('| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
   console.log('|---|---|---|---|---|---|---|---|');
   const all = zero();
