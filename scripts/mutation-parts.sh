@@ -4,7 +4,7 @@
 # and a part that is interrupted does not lose the others. Reports: reports/mutation-<part>.json;
 # `npx tsx scripts/mutation-summary.ts` merges them into the table of docs/quality.md.
 # Usage: scripts/mutation-parts.sh [part...]   (parts: rest logic engine kinds; default all four;
-#   `rest` may also be run as cli audit program node)
+#   `rest` may also be run as cli audit program node, and `logic` as logic1 logic2)
 # (Globs are comma-separated for --mutate: no {a,b} braces.)
 # `logic` is the JSON Logic compiler, ruleset and parameter loading, schemas and money items;
 # `engine` the decision path (engine, context, dates, decimals, jurisdictions, canonical JSON).
@@ -15,6 +15,9 @@ declare -A GLOBS=(
   [logic]='src/engine/logic/**/*.ts,src/engine/parameters.ts,src/engine/schemas.ts,src/engine/errors.ts,src/engine/items.ts,src/engine/money.ts,src/engine/ruleset.ts,src/engine/ruleset-file.ts'
   [engine]='src/engine/engine.ts,src/engine/context.ts,src/engine/dates.ts,src/engine/decimal.ts,src/engine/jurisdiction.ts,src/engine/canonical-json.ts'
   [kinds]='src/kinds/**/*.ts'
+  # logic in two smaller parts: the loaders and money (logic1), the compiler and rulesets (logic2)
+  [logic1]='src/engine/parameters.ts,src/engine/schemas.ts,src/engine/errors.ts,src/engine/items.ts,src/engine/money.ts,src/engine/ruleset-file.ts'
+  [logic2]='src/engine/logic/**/*.ts,src/engine/ruleset.ts'
   # the rest, in smaller parts (each finishes on its own on a loaded machine)
   [cli]='src/cli/csv-row.ts,src/cli/inputs.ts,src/cli/table.ts,src/cli/record-line.ts,src/cli/decide-rows.ts'
   [audit]='src/*.ts,!src/index.ts,src/audit/**/*.ts,src/analysis/**/*.ts,!src/analysis/index.ts,src/batch/**/*.ts'
@@ -24,7 +27,7 @@ declare -A GLOBS=(
 for part in "${@:-rest logic engine kinds}"; do
   for p in $part; do
     echo "=== part $p: $(date -u +%FT%TZ)"
-    case $p in logic) suite=logic ;; engine | kinds) suite=core ;; *) suite=all ;; esac # see vitest.stryker.config.ts
+    case $p in logic | logic1 | logic2) suite=logic ;; engine | kinds) suite=core ;; *) suite=all ;; esac # see vitest.stryker.config.ts
     STRYKER_SUITE=$suite STRYKER_EVENTS=reports/events-$p npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
     cp reports/mutation/mutation.json "reports/mutation-$p.json"
     echo "=== part $p done: $(date -u +%FT%TZ)"

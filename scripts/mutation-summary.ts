@@ -37,6 +37,8 @@ const OWNS: Record<string, RegExp> = {
   audit: /^src\/([^/]+\.ts|audit\/|analysis\/|batch\/)/,
   program: /^src\/cli\/(program|index)\.ts$/,
   node: /^src\/(node\/|cli\/evaluate-workers\.ts$)/,
+  logic1: /^src\/engine\/(parameters|schemas|errors|items|money|ruleset-file)\.ts$/,
+  logic2: /^src\/engine\/(logic\/|ruleset\.ts$)/,
 };
 const srcName = (f: string) => f.replace(/^.*?(src\/)/, '$1');
 const files = new Map<string, Mutant[]>();
