@@ -127,9 +127,10 @@ export function monthsBetween(from: IsoDate, to: IsoDate, mode: 'down' | 'up'): 
   const t = parts(to);
   if (!f || !t) throw new TypeError(`expected dates YYYY-MM-DD, got ${from} and ${to}`);
   if (to <= from) return 0;
-  let n = Math.max(0, (t[0] - f[0]) * 12 + (t[1] - f[1]));
-  while (n > 0 && addMonthsIso(from, n) > to) n--;
-  while (addMonthsIso(from, n + 1) <= to) n++;
+  // The months by year and month alone. Adding them lands in to's month, on from's day or the
+  // month's last day: at most one month too many, when that day is after to's.
+  let n = (t[0] - f[0]) * 12 + (t[1] - f[1]);
+  if (addMonthsIso(from, n) > to) n--;
   if (mode === 'up' && addMonthsIso(from, n) < to) n++;
   return n;
 }

@@ -240,7 +240,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
   const anyByHash = (hash: string) => rulesets.byContentHash(hash) ?? archive.get(hash);
 
-  function evaluate<K extends Kind>(request: EvaluateRequest<K>, underHash?: string): Decision<K> {
+  /** Decides a request under the ruleset in force on its date, or under `fixed` (replay). */
+  function evaluate<K extends Kind>(request: EvaluateRequest<K>, fixed?: LoadedRuleset): Decision<K> {
     const issues: Issue[] = [];
     const env = requestEnvelope.safeParse(request);
     if (!env.success) throw new InputError(zodIssues(env.error));
@@ -265,15 +266,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const at = ['parameters', id];
       if (!series) issues.push({ path: at, message: 'unknown parameter' });
       else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
-      else if (typeof value === 'number' && !Number.isFinite(value)) issues.push({ path: at, message: 'expected a finite number' });
+      // (NaN and ±Infinity never get here: the envelope's z.number() refuses them.)
       else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ path: at, message: 'expected a decimal such as "0.3"' });
-      else overrides.set(id, typeof value === 'number' && Object.is(value, -0) ? 0 : value);
+      else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
     const input = parsed.data;
     const asOf = req.asOf ?? mod.decisiveDate(input);
     let ruleset: LoadedRuleset;
-    if (underHash === undefined) {
+    if (fixed) ruleset = fixed;
+    else {
       try {
         ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
       } catch (e) {
@@ -282,12 +284,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
         }
         throw e;
       }
-    } else {
-      const r = anyByHash(underHash);
-      if (!r || r.jurisdiction !== jurisdiction || !r.kinds.includes(req.kind) || asOf < r.effectiveFrom || (r.effectiveTo !== null && asOf > r.effectiveTo)) {
-        throw new NoRulesetInForceError(jurisdiction, req.kind, asOf, `The ruleset with hash ${underHash.slice(0, 12)} is ${r ? `${r.id}, which does not cover it` : 'unknown'}`);
-      }
-      ruleset = r;
     }
     const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
     const outcome = mod.decide(ctx, input);
@@ -323,7 +319,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
             const r = anyByHash(h);
             return r ? summary(r) : undefined;
           },
-          evaluateUnder: (hash, req: RecordedRequest) => evaluate(req as unknown as EvaluateRequest, hash),
+          // replayRecords has checked that the ruleset is known and covers the request (covers()).
+          evaluateUnder: (hash, req: RecordedRequest) => evaluate(req as unknown as EvaluateRequest, anyByHash(hash)!),
         },
         records as Iterable<unknown>,
         opts,
