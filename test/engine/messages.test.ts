@@ -15,6 +15,13 @@ describe('message templates', () => {
   it('{name:4} rounds half-up to 4 decimals (numbers, Decimals and decimal strings only)', () => {
     expect(interpolate('{mu:4} {third:4} {half:4} {n:2} {word:2}', values, undefined, 'en')).toBe('0.1500 0.3333 0.0001 16.00 member');
   });
+  it('{name:places} reads a string only when it is a whole decimal (sign, digits, optional fraction)', () => {
+    const v = { neg: '-1.25', whole: '12', tail: '1.5x', head: 'x1.5', dot: '1.', frac: '.5', exp: '1e3' };
+    expect(interpolate('{neg:1} {whole:1} {tail:1} {head:1} {dot:1} {frac:1} {exp:1}', v, undefined, 'en')).toBe('-1.3 12.0 1.5x x1.5 1. .5 1e3');
+  });
+  it('without places a number is written as JavaScript writes it, a Decimal in full', () => {
+    expect(interpolate('{big} {dec}', { big: 1e21, dec: new Dec('1e-30') }, undefined, 'en')).toBe('1e+21 0.' + '0'.repeat(29) + '1');
+  });
   it('booleans read 是/否 in Chinese and yes/no in English; lists are joined in each language', () => {
     expect(interpolate('{yes}{no} {list}', values, undefined, 'zh')).toBe('是否 a、b');
     expect(interpolate('{yes} {no} {list}', values, undefined, 'en')).toBe('yes no a, b');
