@@ -54,10 +54,7 @@ export function decimalInput(options: DecimalOptions = {}) {
       // Aborting issues (continue: false): zod then skips the refinements of the objects above,
       // as it does for a value of the wrong type, so no cross-field check ever reads a raw value
       // that is not a decimal.
-      if (typeof v === 'number' && !Number.isFinite(v)) {
-        ctx.addIssue({ code: 'custom', message: 'expected a finite number', continue: false });
-        return;
-      }
+      // (NaN and ±Infinity never get here: zod 4's z.number() refuses them.)
       if (!isDecimalLike(v)) {
         ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"', continue: false });
         return;
