@@ -5,6 +5,8 @@
 // whole suite and are left out (`ignoreStatic`); the report counts them as ignored.
 // The suite is vitest.stryker.config.ts (property runs scaled to 0.1, a fixed fast-check seed,
 // the tests that only run dist/ left out).
+import process from 'node:process';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
