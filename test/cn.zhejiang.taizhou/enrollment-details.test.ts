@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EnrollmentInput, ScreeningInput } from '../../src';
+import { ROUNDING_MODES } from '../../src/engine/decimal';
 import { engine, inputIssues } from '../helpers';
 
 // 台政办函〔2019〕47号 三(四) (enrolment within the validity): what a decision on a given date
@@ -58,14 +59,11 @@ describe('overrides of the Taizhou parameters are checked (src/kinds/quota/param
   const MONTHS = 'cn.zhejiang.taizhou.quota-validity-months';
 
   it('the rounding mode is one of the named modes; anything else (a number, a prototype key) is refused by name', () => {
-    const modes = engine.quota(quota).parameters.find((p) => p.id === MODE)!;
-    expect(typeof modes.value).toBe('string');
     for (const bad of ['sideways', 'constructor', 5] as const) {
       const issues = inputIssues(() => engine.quota(quota, { parameters: { [MODE]: bad } }));
       expect(issues).toHaveLength(1);
       expect(issues[0]!.path).toBe(`parameters.${MODE}`);
-      expect(issues[0]!.message).toMatch(new RegExp(`^expected one of [a-z-]+(, [a-z-]+)+, got ${JSON.stringify(JSON.stringify(bad)).slice(1, -1)}$`));
-      expect(issues[0]!.message).toContain('half-up');
+      expect(issues[0]!.message).toBe(`expected one of ${Object.keys(ROUNDING_MODES).join(', ')}, got ${JSON.stringify(bad)}`);
     }
     expect(() => engine.quota(quota, { parameters: { [MODE]: 'down' } })).not.toThrow();
   });
