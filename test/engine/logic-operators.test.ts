@@ -126,6 +126,11 @@ describe('compiling: what is refused', () => {
   it('paramsIn lists the parameters an expression reads', () => {
     expect([...paramsIn({ if: [{ param: 'a' }, { param: ['b'] }, [{ '+': [{ param: 'c' }, 1] }]] })]).toEqual(['a', 'b', 'c']);
     expect([...paramsIn({ param: [{ var: 'x' }] })]).toEqual([]);
+    // nulls, literals and other operators' arguments hold no parameter id
+    expect([...paramsIn({ '==': [null, { param: 'a' }] })]).toEqual(['a']);
+    expect([...paramsIn({ var: 'x' })]).toEqual([]);
+    expect([...paramsIn({ cat: ['x', { param: 'd' }] })]).toEqual(['d']);
+    expect([...paramsIn([{ param: 'e' }, null, 'f'])]).toEqual(['e']);
   });
 });
 
