@@ -26,8 +26,16 @@ declare -A GLOBS=(
 )
 for part in "${@:-rest logic engine kinds}"; do
   for p in $part; do
-    echo "=== part $p: $(date -u +%FT%TZ)"
+    started=$(date -u +%FT%TZ)
+    echo "=== part $p: $started"
     case $p in logic | logic1 | logic2) suite=logic ;; engine | kinds) suite=core ;; *) suite=all ;; esac # see vitest.stryker.config.ts
+    # What the archive (`mutation-summary.ts --save`, docs/mutation/) records of the run: the
+    # commit of the tests and sources, whether the tree had uncommitted changes, the suite.
+    mkdir -p reports
+    printf '{"part":"%s","suite":"%s","commit":"%s","dirty":%s,"startedAt":"%s"}\n' "$p" "$suite" \
+      "$(git rev-parse --short HEAD)" "$([ -z "$(git status --porcelain -- src test)" ] && echo false || echo true)" \
+      "$started" > "reports/meta-$p.json"
+    rm -f "reports/mutation-$p.json"
     STRYKER_SUITE=$suite STRYKER_EVENTS=reports/events-$p npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
     cp reports/mutation/mutation.json "reports/mutation-$p.json"
     echo "=== part $p done: $(date -u +%FT%TZ)"

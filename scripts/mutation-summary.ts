@@ -1,16 +1,22 @@
 /**
- * Merges the Stryker JSON reports of scripts/mutation-parts.sh (reports/mutation-<part>.json)
- * and prints the tables of docs/quality.md ("Mutation testing"): per directory, per file, and
- * the totals over all of src/ and over src/ without the files only a child process or a worker
- * thread runs. `--survivors [path-substring]` lists the surviving and uncovered mutants.
+ * The mutation score of all of src/ (docs/quality.md, "Mutation testing"), merged from the parts
+ * of scripts/mutation-parts.sh.
  *
- * A part that was stopped before the end has no report; its mutants tested so far are read from
- * its event files (reports/events-<part>/, the event-recorder reporter) and the part is named as
- * partial, with how many of its mutants have a result.
+ * Two sources, the newest measurement of each file winning:
+ * - the archive, docs/mutation/<part>.json (committed): per file, the count of each status, and
+ *   the surviving and uncovered mutants, with the date, commit and suite of the run. reports/ is
+ *   not committed and a new checkout has none, so a part measured in an earlier session lives on
+ *   only there;
+ * - this checkout's runs, reports/mutation-<part>.json (a finished part) or its event files
+ *   reports/events-<part>/ (a part stopped before the end: only its mutants with a result count,
+ *   and the part is named as partial), with reports/meta-<part>.json (written by
+ *   mutation-parts.sh).
  *
- *   npx tsx scripts/mutation-summary.ts [--survivors [filter]]
+ *   npx tsx scripts/mutation-summary.ts                      # the tables
+ *   npx tsx scripts/mutation-summary.ts --save               # this checkout's parts into the archive
+ *   npx tsx scripts/mutation-summary.ts --survivors [filter] # surviving and uncovered mutants
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 interface Mutant {
   mutatorName: string;
@@ -21,13 +27,43 @@ interface Mutant {
 interface Report {
   files: Record<string, { mutants: Mutant[] }>;
 }
+interface Count {
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+  ignored: number;
+}
+/** One part's results, as the archive keeps them (docs/mutation/<part>.json). */
+interface Part {
+  part: string;
+  /** How the numbers were obtained. */
+  source: string;
+  /** False for a part stopped before its end: `tested` of `planned` mutants have a result. */
+  complete: boolean;
+  tested?: number;
+  planned?: number;
+  /** When the run started (the tests and sources are those of `commit` then). */
+  measuredAt: string;
+  finishedAt?: string;
+  commit: string;
+  /** The tree had changes to src/ or test/ beyond `commit`. */
+  dirty?: boolean;
+  /** STRYKER_SUITE (vitest.stryker.config.ts): all, core or logic. */
+  suite: string;
+  note?: string;
+  files: Record<string, Count>;
+  /** `file:line:column Status Mutator "replacement"`; null where the report was not kept. */
+  survivors: string[] | null;
+}
+
+const ARCHIVE = 'docs/mutation';
 
 /** Run only as dist/cli.js (a child process) or as the worker script of src/node: see docs/quality.md. */
 export const UNREACHABLE_IN_PROCESS = ['src/cli/index.ts', 'src/node/batch-worker.ts'];
 
 // The files each part mutates (as in scripts/mutation-parts.sh). A part's report may also carry
-// other files' old results (from its incremental file); a file's numbers come from the last part
-// listed here that mutates it.
+// other files' old results (from its incremental file): only the files it owns are read from it.
 const OWNS: Record<string, RegExp> = {
   rest: /^src\/([^/]+\.ts|audit\/|analysis\/|batch\/|cli\/|node\/)/,
   logic: /^src\/engine\/(logic\/|(parameters|schemas|errors|items|money|ruleset|ruleset-file)\.ts$)/,
@@ -41,52 +77,103 @@ const OWNS: Record<string, RegExp> = {
   logic2: /^src\/engine\/(logic\/|ruleset\.ts$)/,
 };
 const srcName = (f: string) => f.replace(/^.*?(src\/)/, '$1');
-const files = new Map<string, Mutant[]>();
-/** Parts read from their event files (stopped before the end): part → [tested, planned]. */
-const partial = new Map<string, [number, number]>();
-const parts = Object.keys(OWNS).filter((p) => existsSync(`reports/mutation-${p}.json`) || existsSync(`reports/events-${p}`));
-for (const p of parts) {
+const zero = (): Count => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 });
+const KEY: Record<string, keyof Count> = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored' };
+const survivorLine = (f: string, m: Mutant) =>
+  `${f}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '').slice(0, 100)}`;
+
+/** A part of this checkout's reports/, as the archive would keep it; undefined if it has none. */
+function partFromReports(p: string): Part | undefined {
+  const owns = OWNS[p]!;
+  const byFile = new Map<string, Mutant[]>();
+  let complete = true;
+  let tested: number | undefined;
+  let planned: number | undefined;
   if (existsSync(`reports/mutation-${p}.json`)) {
     const r = JSON.parse(readFileSync(`reports/mutation-${p}.json`, 'utf8')) as Report;
-    for (const [f, v] of Object.entries(r.files)) if (OWNS[p]!.test(srcName(f))) files.set(srcName(f), v.mutants);
-    continue;
+    for (const [f, v] of Object.entries(r.files)) if (owns.test(srcName(f))) byFile.set(srcName(f), v.mutants);
+  } else if (existsSync(`reports/events-${p}`)) {
+    // Stopped before the end: the results its event-recorder wrote, one file per tested mutant.
+    complete = false;
+    planned = 0;
+    for (const e of readdirSync(`reports/events-${p}`).sort()) {
+      const data = JSON.parse(readFileSync(`reports/events-${p}/${e}`, 'utf8')) as { mutantPlans?: unknown[]; fileName?: string } & Mutant;
+      if (e.endsWith('-onMutationTestingPlanReady.json')) planned = data.mutantPlans?.length ?? 0;
+      else if (e.endsWith('-onMutantTested.json') && data.fileName && owns.test(srcName(data.fileName))) {
+        const f = srcName(data.fileName);
+        (byFile.get(f) ?? byFile.set(f, []).get(f)!).push(data);
+      }
+    }
+    tested = [...byFile.values()].reduce((n, ms) => n + ms.length, 0);
+  } else {
+    return undefined;
   }
-  // A part without its report: the results its event-recorder wrote, one file per tested mutant.
-  const dir = `reports/events-${p}`;
-  const byFile = new Map<string, Mutant[]>();
-  let planned = 0;
-  for (const e of readdirSync(dir).sort()) {
-    const data = JSON.parse(readFileSync(`${dir}/${e}`, 'utf8')) as { mutantPlans?: unknown[]; fileName?: string } & Mutant;
-    if (e.endsWith('-onMutationTestingPlanReady.json')) planned = data.mutantPlans?.length ?? 0;
-    else if (e.endsWith('-onMutantTested.json') && data.fileName && OWNS[p]!.test(srcName(data.fileName))) {
-      const f = srcName(data.fileName);
-      (byFile.get(f) ?? byFile.set(f, []).get(f)!).push(data);
+  const meta = existsSync(`reports/meta-${p}.json`)
+    ? (JSON.parse(readFileSync(`reports/meta-${p}.json`, 'utf8')) as { suite: string; commit: string; dirty: boolean; startedAt: string })
+    : { suite: '?', commit: '?', dirty: true, startedAt: '?' };
+  const files: Record<string, Count> = {};
+  const survivors: string[] = [];
+  for (const [f, ms] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const c = (files[f] = zero());
+    for (const m of ms) {
+      const k = KEY[m.status];
+      if (k) c[k]++;
+      if (m.status === 'Survived' || m.status === 'NoCoverage') survivors.push(survivorLine(f, m));
     }
   }
-  let tested = 0;
-  for (const [f, ms] of byFile) {
-    files.set(f, ms);
-    tested += ms.length;
-  }
-  partial.set(p, [tested, planned]);
+  const finished = complete ? /=== part \S+ done: (\S+)/.exec(existsSync(`reports/run-${p}.log`) ? readFileSync(`reports/run-${p}.log`, 'utf8') : '')?.[1] : undefined;
+  return {
+    part: p,
+    source: complete ? 'Stryker JSON report' : 'event files of a run stopped before its end',
+    complete,
+    ...(complete ? {} : { tested, planned }),
+    measuredAt: meta.startedAt,
+    ...(finished ? { finishedAt: finished } : {}),
+    commit: meta.commit,
+    dirty: meta.dirty,
+    suite: meta.suite,
+    files,
+    survivors: survivors.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+  };
 }
 
-interface Count {
-  killed: number;
-  timeout: number;
-  survived: number;
-  noCoverage: number;
-  ignored: number;
-}
-const zero = (): Count => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 });
-function add(c: Count, ms: readonly Mutant[]): Count {
-  for (const m of ms) {
-    if (m.status === 'Killed') c.killed++;
-    else if (m.status === 'Timeout') c.timeout++;
-    else if (m.status === 'Survived') c.survived++;
-    else if (m.status === 'NoCoverage') c.noCoverage++;
-    else if (m.status === 'Ignored') c.ignored++;
+const archived: Part[] = existsSync(ARCHIVE)
+  ? readdirSync(ARCHIVE)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(`${ARCHIVE}/${f}`, 'utf8')) as Part)
+  : [];
+const local = Object.keys(OWNS)
+  .map(partFromReports)
+  .filter((p): p is Part => p !== undefined);
+
+if (process.argv.includes('--save')) {
+  mkdirSync(ARCHIVE, { recursive: true });
+  for (const p of local) {
+    writeFileSync(`${ARCHIVE}/${p.part}.json`, JSON.stringify(p, null, 2) + '\n');
+    console.log(`${ARCHIVE}/${p.part}.json: ${Object.keys(p.files).length} files, ${p.complete ? 'complete' : `partial (${p.tested} of ${p.planned})`}`);
   }
+  process.exit(0);
+}
+
+// A local part replaces its archived copy; then every file takes its numbers from the newest
+// part that measured it.
+const parts = [...archived.filter((a) => !local.some((l) => l.part === a.part)), ...local].sort((a, b) => (a.measuredAt < b.measuredAt ? -1 : 1));
+const owner = new Map<string, Part>();
+for (const p of parts) for (const f of Object.keys(p.files)) owner.set(f, p);
+
+if (process.argv.includes('--survivors')) {
+  const filter = process.argv[process.argv.indexOf('--survivors') + 1] ?? '';
+  for (const p of parts) {
+    const mine = Object.keys(p.files).filter((f) => owner.get(f) === p && f.includes(filter));
+    if (mine.length === 0) continue;
+    if (p.survivors === null) console.log(`# ${mine.join(', ')}: part ${p.part} (${p.measuredAt}) did not keep its survivors`);
+    else for (const s of p.survivors) if (mine.includes(s.slice(0, s.indexOf(':')))) console.log(s);
+  }
+  process.exit(0);
+}
+
+function add(c: Count, d: Count): Count {
+  for (const k of Object.keys(c) as (keyof Count)[]) c[k] += d[k];
   return c;
 }
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(2));
@@ -98,36 +185,29 @@ function row(name: string, c: Count, bold = false): string {
   return `| ${b(name)} | ${b(total)} | ${covered} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} |`;
 }
 
-if (process.argv.includes('--survivors')) {
-  const filter = process.argv[process.argv.indexOf('--survivors') + 1] ?? '';
-  for (const [f, ms] of [...files].sort()) {
-    if (!f.includes(filter)) continue;
-    for (const m of ms) {
-      if (m.status === 'Survived' || m.status === 'NoCoverage') {
-        console.log(`${f}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${JSON.stringify(m.replacement ?? '').slice(0, 100)}`);
-      }
-    }
-  }
-} else {
-  console.log(`parts: ${parts.join(', ')}\n`);
-  for (const [p, [tested, planned]] of partial) {
-    console.log(`part ${p} stopped before the end: ${tested} of ${planned} mutants (ignored ones included) have a result; its files count only those\n`);
-  }
-  console.log('| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  const all = zero();
-  const reachable = zero();
-  for (const [f, ms] of files) {
-    add(all, ms);
-    if (!UNREACHABLE_IN_PROCESS.includes(f)) add(reachable, ms);
-  }
-  console.log(row('All files measured', all, true));
-  console.log(row(`The same without ${UNREACHABLE_IN_PROCESS.join(', ')}`, reachable, true));
-  const dirOf = (f: string) => f.split('/').slice(0, f.startsWith('src/kinds/') || f.startsWith('src/engine/logic/') ? 3 : 2).join('/') + (f.split('/').length > 2 ? '/' : '');
-  const dirs = new Map<string, Count>();
-  for (const [f, ms] of files) add(dirs.get(dirOf(f)) ?? dirs.set(dirOf(f), zero()).get(dirOf(f))!, ms);
-  for (const [d, c] of [...dirs].sort()) console.log(row(d, c));
-  console.log('\n| File | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const [f, ms] of [...files].sort()) console.log(row(f.replace(/^src\//, ''), add(zero(), ms)));
+console.log('| Part | Measured (start) | Tests and sources as of | Suite | Files used | Result | Source |');
+console.log('|---|---|---|---|---|---|---|');
+for (const p of parts) {
+  const used = Object.keys(p.files).filter((f) => owner.get(f) === p).length;
+  const status = p.complete ? 'complete' : `stopped: ${p.tested} of ${p.planned} have a result`;
+  console.log(`| ${p.part} | ${p.measuredAt} | ${p.commit}${p.dirty ? ' (+ uncommitted)' : ''} | ${p.suite} | ${used} of ${Object.keys(p.files).length} | ${status} | ${p.source} |`);
+}
+console.log('\n| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
+console.log('|---|---|---|---|---|---|---|---|');
+const all = zero();
+const reachable = zero();
+for (const [f, p] of owner) {
+  add(all, p.files[f]!);
+  if (!UNREACHABLE_IN_PROCESS.includes(f)) add(reachable, p.files[f]!);
+}
+console.log(row('All of src/ measured', all, true));
+console.log(row(`The same without ${UNREACHABLE_IN_PROCESS.join(', ')}`, reachable, true));
+const dirOf = (f: string) => f.split('/').slice(0, f.startsWith('src/kinds/') || f.startsWith('src/engine/logic/') ? 3 : 2).join('/') + (f.split('/').length > 2 ? '/' : '');
+const dirs = new Map<string, Count>();
+for (const [f, p] of owner) add(dirs.get(dirOf(f)) ?? dirs.set(dirOf(f), zero()).get(dirOf(f))!, p.files[f]!);
+for (const [d, c] of [...dirs].sort()) console.log(row(d, c));
+console.log('\n| File | Part | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [f, p] of [...owner].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  console.log(row(f.replace(/^src\//, ''), p.files[f]!).replace(/^\| ([^|]+) \|/, `| $1 | ${p.part} |`));
 }
