@@ -34,6 +34,8 @@ const data = {
   arr: [1, 2, 3, 4],
   empty: [],
   nested: { x: { y: 'deep' }, list: [{ v: 1 }, { v: 5 }] },
+  // what a var path meets on its way: nothing, text, numbers, lists, empty slots
+  mixed: [null, 'ab', 3, { x: 1 }, { x: null }, { x: { y: 2 } }, { x: 'cd' }, [5], {}],
 };
 
 const cases: Array<[string, unknown]> = [
@@ -42,6 +44,16 @@ const cases: Array<[string, unknown]> = [
   ['var missing → null', { var: 'nope' }],
   ['var index', { var: 'arr.2' }],
   ['var whole data in map', { map: [{ var: 'arr' }, { '*': [{ var: '' }, 2] }] }],
+  ['var null is the whole data', { map: [{ var: 'arr' }, { var: null }] }],
+  ['var of no path is the whole data', { map: [{ var: 'arr' }, { var: [] }] }],
+  ['var, one segment, over anything', { map: [{ var: 'mixed' }, { var: 'x' }] }],
+  ['var, one segment with a fallback, over anything', { map: [{ var: 'mixed' }, { var: ['x', 'none'] }] }],
+  ['var, an index, over anything', { map: [{ var: 'mixed' }, { var: '0' }] }],
+  ['var, a string property, over anything', { map: [{ var: 'mixed' }, { var: 'length' }] }],
+  ['var, two segments, over anything', { map: [{ var: 'mixed' }, { var: 'x.y' }] }],
+  ['var, two segments with a fallback, over anything', { map: [{ var: 'mixed' }, { var: ['x.y', 'none'] }] }],
+  ['var, two segments into text', { map: [{ var: 'mixed' }, { var: 'x.0' }] }],
+  ['var, three segments, over anything', { map: [{ var: 'mixed' }, { var: ['x.y.z', 'none'] }] }],
   ['== loose', { '==': [1, '1'] }],
   ['== null/0', { '==': [null, 0] }],
   ['===', { '===': [1, '1'] }],

@@ -121,6 +121,9 @@ describe('compiling: what is refused', () => {
     for (let i = 0; i < 5; i++) deep = { '!': [deep] };
     expect(problems(deep, { maxDepth: 4 })).toEqual(['at/!/0/!/0/!/0/!/0/!/0: expression nested deeper than 4 levels']);
     expect(problems(deep, { maxDepth: 10 })).toEqual([]);
+    // a list is a level too
+    expect(problems([[[[[1]]]]], { maxDepth: 4 })).toEqual(['at/0/0/0/0/0: expression nested deeper than 4 levels']);
+    expect(problems([[[[[1]]]]], { maxDepth: 5 })).toEqual([]);
     const wide = { '+': Array.from({ length: 20 }, () => ({ '+': [1, 2] })) };
     expect(problems(wide, { maxNodes: 10 })).toEqual(['at: expression has more than 10 nodes']);
     expect(problems(wide, { maxNodes: 61 })).toEqual([]); // 1 + 20 × 3 nodes
