@@ -188,3 +188,13 @@ describe('several files', () => {
     expect(issues[1]).toMatch(new RegExp(`^${G}/items/0/timing: `));
   });
 });
+
+describe('a kind no ruleset of the jurisdiction decides', () => {
+  it('the error names every jurisdiction that does, in load order', () => {
+    const district = { ...copy(shaoyang), id: 'district', jurisdiction: 'cn.hunan.shaoyang.beita' };
+    const reg = RulesetRegistry.load([copy(shaoyang), district, copy(gucun)], params, kinds);
+    expect(() => reg.resolve('cn.shanghai.baoshan.gucun', 'eligibility', '2023-01-01')).toThrow(
+      "No ruleset of cn.shanghai.baoshan.gucun for 'eligibility' is in force on 2023-01-01. No ruleset of this jurisdiction decides 'eligibility'; cn.hunan.shaoyang, cn.hunan.shaoyang.beita do",
+    );
+  });
+});
