@@ -35,7 +35,8 @@ const data = {
   empty: [],
   nested: { x: { y: 'deep' }, list: [{ v: 1 }, { v: 5 }] },
   // what a var path meets on its way: nothing, text, numbers, lists, empty slots
-  mixed: [null, 'ab', 3, { x: 1 }, { x: null }, { x: { y: 2 } }, { x: 'cd' }, [5], {}],
+  // (and, from JavaScript callers, keys present but undefined: read as missing)
+  mixed: [null, 'ab', 3, { x: 1 }, { x: null }, { x: { y: 2 } }, { x: 'cd' }, [5], {}, { x: undefined }, { x: { y: undefined } }],
 };
 
 const cases: Array<[string, unknown]> = [
