@@ -36,7 +36,7 @@ const data = {
   nested: { x: { y: 'deep' }, list: [{ v: 1 }, { v: 5 }] },
   // what a var path meets on its way: nothing, text, numbers, lists, empty slots
   // (and, from JavaScript callers, keys present but undefined: read as missing)
-  mixed: [null, 'ab', 3, { x: 1 }, { x: null }, { x: { y: 2 } }, { x: 'cd' }, [5], {}, { x: undefined }, { x: { y: undefined } }],
+  mixed: [null, 'ab', 3, { x: 1 }, { x: null }, { x: { y: 2 } }, { x: 'cd' }, [5], {}, { x: undefined }, { x: { y: undefined } }, { x: { y: { z: 7 } } }, { x: { y: { z: undefined } } }, { x: { y: { z: null } } }],
 };
 
 const cases: Array<[string, unknown]> = [
@@ -54,7 +54,8 @@ const cases: Array<[string, unknown]> = [
   ['var, two segments, over anything', { map: [{ var: 'mixed' }, { var: 'x.y' }] }],
   ['var, two segments with a fallback, over anything', { map: [{ var: 'mixed' }, { var: ['x.y', 'none'] }] }],
   ['var, two segments into text', { map: [{ var: 'mixed' }, { var: 'x.0' }] }],
-  ['var, three segments, over anything', { map: [{ var: 'mixed' }, { var: ['x.y.z', 'none'] }] }],
+  ['var, three segments, over anything', { map: [{ var: 'mixed' }, { var: 'x.y.z' }] }],
+  ['var, three segments with a fallback, over anything', { map: [{ var: 'mixed' }, { var: ['x.y.z', 'none'] }] }],
   ['== loose', { '==': [1, '1'] }],
   ['== null/0', { '==': [null, 0] }],
   ['===', { '===': [1, '1'] }],

@@ -113,6 +113,11 @@ describe('compiling: what is refused', () => {
     expect(problems({ param: 'p' }, { checkParam: (id) => (id === 'p' ? 'no such' : undefined) })).toEqual(['at/param: no such']);
     expect(problems({ param: 'q' }, { checkParam: () => undefined })).toEqual([]);
     expect(problems({ value: ['a', 'b'] })).toEqual(['at/value: value takes one literal name']);
+    expect(problems({ value: 5 })).toEqual(['at/value: value takes one literal name']);
+    expect(problems({ param: 5 })).toEqual(['at/param: param takes one literal parameter id']);
+    // without a checkParam (compiling outside a ruleset), any literal id compiles and is read from the scope
+    expect(problems({ param: 'p' })).toEqual([]);
+    expect(run({ param: 'p' })).toBe('param:p');
     expect(problems({ value: 'v' })).toEqual(["at/value: value 'v' is not one of this rule's values"]);
     expect(problems({ value: 'v' }, { valueNames: new Set(['v']) })).toEqual([]);
   });

@@ -198,3 +198,13 @@ describe('a kind no ruleset of the jurisdiction decides', () => {
     );
   });
 });
+
+describe('a date after the last window of a ruleset that supersedes an older document', () => {
+  it('says that no later ruleset is known (the superseded document applied only before the first)', () => {
+    const reg = RulesetRegistry.load([copy(gucun)], params, kinds);
+    expect(() => reg.resolve('cn.shanghai.baoshan.gucun', 'payout', '2027-04-01')).toThrow(
+      "No ruleset of cn.shanghai.baoshan.gucun for 'payout' is in force on 2027-04-01. Rulesets known: cn.shanghai.baoshan.gucun/2022-04-01: 2022-04-01 to 2027-03-31. No ruleset after 2027-03-31 is known yet",
+    );
+    expect(reg.resolve('cn.shanghai.baoshan.gucun', 'payout', '2027-03-31').id).toBe('cn.shanghai.baoshan.gucun/2022-04-01');
+  });
+});

@@ -239,18 +239,14 @@ export function compileLogic(
         }
         // Deeper paths: the same walk through own properties of plain objects, in a loop.
         const n = segments.length;
-        const keys = segments as string[];
-        if (keys.every((k) => typeof k === 'string')) {
-          return (d, s) => {
-            let v: unknown = d;
-            for (let i = 0; i < n; i++) {
-              if (v === null || typeof v !== 'object' || !own.call(v, keys[i]!)) return slow(d, s);
-              v = (v as Record<string, unknown>)[keys[i]!];
-            }
-            return v === undefined ? slow(d, s) : v;
-          };
-        }
-        return slow;
+        return (d, s) => {
+          let v: unknown = d;
+          for (let i = 0; i < n; i++) {
+            if (v === null || typeof v !== 'object' || !own.call(v, segments[i]!)) return slow(d, s);
+            v = (v as Record<string, unknown>)[segments[i]!];
+          }
+          return v === undefined ? slow(d, s) : v;
+        };
       }
       case 'param': {
         const id = argNodes[0];
