@@ -131,6 +131,7 @@ const cases: Array<[string, unknown]> = [
   ['filter', { filter: [{ var: 'arr' }, { '>': [{ var: '' }, 2] }] }],
   ['map objects', { map: [{ var: 'nested.list' }, { var: 'v' }] }],
   ['reduce', { reduce: [{ var: 'arr' }, { '+': [{ var: 'current' }, { var: 'accumulator' }] }, 10] }],
+  ['reduce without a body', { reduce: [{ var: 'arr' }] }],
   ['reduce no initial', { reduce: [{ var: 'arr' }, { '+': [{ var: 'current' }, { var: 'accumulator' }] }] }],
   ['all', { all: [{ var: 'arr' }, { '>': [{ var: '' }, 0] }] }],
   ['all empty', { all: [{ var: 'empty' }, true] }],
