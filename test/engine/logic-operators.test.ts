@@ -59,6 +59,8 @@ describe('decimal operators', () => {
     );
     expect(Object.keys(ROUNDING_MODES).length).toBeGreaterThan(1);
     expect(() => op('dec-round')('1', 2, 'toString')).toThrow(/unknown rounding mode "toString"/);
+    // only a string names a mode, not something that turns into one
+    expect(() => op('dec-round')('1', 2, ['down'])).toThrow(/^unknown rounding mode \["down"\] /);
   });
   it('dec-agrees: a reported figure agrees when the exact one rounds to it at the reported places', () => {
     // 0.18 reported as "0.20": at 2 places 0.18 ≠ 0.20; "0.2" (1 place) — 0.18 → 0.2 agrees
@@ -71,6 +73,9 @@ describe('decimal operators', () => {
     expect(op('dec-agrees')('-1.50', '-1.5')).toBe(true);
     expect(op('dec-agrees')('2', '1.6')).toBe(true);
     expect(op('dec-agrees')('2', '1.4')).toBe(false);
+    // the trailing zero counts whatever the number of whole digits: 12.34 is not "12.30"
+    expect(op('dec-agrees')('12.30', '12.34')).toBe(false);
+    expect(op('dec-agrees')('12.3', '12.34')).toBe(true);
   });
 });
 
