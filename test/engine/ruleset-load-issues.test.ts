@@ -208,3 +208,79 @@ describe('a date after the last window of a ruleset that supersedes an older doc
     expect(reg.resolve('cn.shanghai.baoshan.gucun', 'payout', '2027-03-31').id).toBe('cn.shanghai.baoshan.gucun/2022-04-01');
   });
 });
+
+describe('what a loaded ruleset carries', () => {
+  it('its source, and each rule and item cited by the file’s document unless it names its own', () => {
+    const f = copy(gucun);
+    f.rules[0]!.docNo = '沪府令〔2021〕50号';
+    f.items[1]!.docNo = '沪府令〔2021〕50号';
+    const [r] = RulesetRegistry.load([f], params, kinds).list;
+    const source = (gucun as { source: { docNo: string; title: string; issuedOn: string } }).source;
+    expect(r!.source).toEqual({ docNo: source.docNo, title: source.title, issuedOn: source.issuedOn });
+    expect(r!.rules[0]!.citation).toEqual({ docNo: '沪府令〔2021〕50号', article: f.rules[0]!.clause });
+    expect(r!.rules[1]!.citation).toEqual({ docNo: '宝顾府〔2022〕13号', article: f.rules[1]!.clause });
+    expect(r!.items[0]!.citation).toEqual({ docNo: '宝顾府〔2022〕13号', article: f.items[0]!.clause });
+    expect(r!.items[1]!.citation).toEqual({ docNo: '沪府令〔2021〕50号', article: f.items[1]!.clause });
+  });
+  it('a file with problems is not loaded, so it adds no overlap with a good file of the same window', () => {
+    const broken = { ...copy(shaoyang), id: 'broken' };
+    (broken as File).rules[1]!.scope = 'village';
+    expect(issuesOf(copy(shaoyang), broken)).toEqual([
+      'ruleset broken/rules/1/scope: scope \'village\' is not one of eligibility\'s scopes (household, applicant)',
+    ]);
+  });
+});
+
+describe('message placeholders with many decimal places', () => {
+  it('{name:12} is checked like {name}, in rules and in items', () => {
+    const f = copy(gucun);
+    (f.rules[0]!.message as { holds: { en: string } }).holds.en = '{nope:12}';
+    f.items[0]!.message = { holds: { zh: '{amount:12}', en: '{gone:10}' }, fails: { zh: '{label}', en: '{label}' } };
+    expect(issuesOf(f)).toEqual([
+      `${G}/rules/0/message: message names {nope}, which is not one of the rule's values`,
+      `${G}/items/0/message: message names {gone}, which is not one of the item's values`,
+    ]);
+  });
+});
+
+describe("the expressions of an item: applies, amount, and each funding part's upTo and share", () => {
+  it('are compiled at their own paths, with the parameters of the jurisdiction and the item’s values', () => {
+    const f = copy(gucun);
+    const it0 = f.items[0]!;
+    it0.values = { cap: 1000 };
+    it0.applies = { '==': [{ param: 'cn.nope.a' }, 1] };
+    it0.amount = { value: 'missing' };
+    it0.funding = [
+      { payer: 'district', upTo: { param: 'cn.nope.b' } },
+      { payer: 'town', share: { value: 'gone' } },
+      { payer: 'individual-account' },
+    ];
+    const at = `${G}/items/0`;
+    expect(issuesOf(f)).toEqual([
+      `${at}/funding/0/upTo/param: unknown parameter 'cn.nope.b'`,
+      `${at}/funding/1/share/value: value 'gone' is not one of this rule's values`,
+      `${at}/applies/==/0/param: unknown parameter 'cn.nope.a'`,
+      `${at}/amount/value: value 'missing' is not one of this rule's values`,
+    ]);
+    it0.applies = true;
+    it0.amount = { value: 'cap' };
+    it0.funding = [{ payer: 'district', upTo: { value: 'cap' } }, { payer: 'town', share: { param: 'cn.shanghai.baoshan.gucun.district-share' } }, { payer: 'individual-account' }];
+    expect(issuesOf(f)).toEqual([]);
+  });
+});
+
+describe('a funding part with upTo, from a rule file', () => {
+  it('takes at most its value; the last part takes the rest (七 signing fee 3000 split 1000 / 2000)', async () => {
+    const { createEngine } = await import('../../src');
+    const f = copy(gucun);
+    const fee = f.items.findIndex((i) => i.id === 'signing-fee');
+    f.items[fee]!.funding = [{ payer: 'district', upTo: 1000 }, { payer: 'town' }];
+    const d = createEngine({ rulesets: [f] }).payout({
+      expropriationDate: '2023-06-15',
+      person: { id: 'P1', sex: 'female', birthDate: '1980-01-01', pensionStatus: 'none', cooperated: true },
+    });
+    const signing = d.outcome.items.find((i) => i.id === 'signing-fee')!;
+    expect(signing.amount).toBe('3000.00');
+    expect(signing.funding).toEqual([{ payer: 'district', amount: '1000.00' }, { payer: 'town', amount: '2000.00' }]);
+  });
+});
