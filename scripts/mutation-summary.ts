@@ -13,7 +13,7 @@
  *   mutation-parts.sh).
  *
  *   npx tsx scripts/mutation-summary.ts                      # the tables
- *   npx tsx scripts/mutation-summary.ts --save               # this checkout's parts into the archive
+ *   npx tsx scripts/mutation-summary.ts --save [part…]       # this checkout's parts into the archive
  *   npx tsx scripts/mutation-summary.ts --survivors [filter] # surviving and uncovered mutants
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -147,8 +147,10 @@ const local = Object.keys(OWNS)
   .filter((p): p is Part => p !== undefined);
 
 if (process.argv.includes('--save')) {
+  // --save [part…]: those parts only (default: every part of reports/)
+  const only = process.argv.slice(process.argv.indexOf('--save') + 1).filter((a) => !a.startsWith('--'));
   mkdirSync(ARCHIVE, { recursive: true });
-  for (const p of local) {
+  for (const p of local.filter((l) => only.length === 0 || only.includes(l.part))) {
     writeFileSync(`${ARCHIVE}/${p.part}.json`, JSON.stringify(p, null, 2) + '\n');
     console.log(`${ARCHIVE}/${p.part}.json: ${Object.keys(p.files).length} files, ${p.complete ? 'complete' : `partial (${p.tested} of ${p.planned})`}`);
   }
