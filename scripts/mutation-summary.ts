@@ -15,6 +15,7 @@
  *   npx tsx scripts/mutation-summary.ts                      # the tables
  *   npx tsx scripts/mutation-summary.ts --save [part…]       # this checkout's parts into the archive
  *   npx tsx scripts/mutation-summary.ts --survivors [filter] # surviving and uncovered mutants
+ *   npx tsx scripts/mutation-summary.ts --write-docs         # the tables into docs/quality.md
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -58,6 +59,7 @@ interface Part {
 }
 
 const ARCHIVE = 'docs/mutation';
+const DOCS = 'docs/quality.md';
 
 /** Run only as dist/cli.js (a child process) or as the worker script of src/node: see docs/quality.md. */
 export const UNREACHABLE_IN_PROCESS = ['src/cli/index.ts', 'src/node/batch-worker.ts'];
@@ -142,9 +144,12 @@ const archived: Part[] = existsSync(ARCHIVE)
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(`${ARCHIVE}/${f}`, 'utf8')) as Part)
   : [];
-const local = Object.keys(OWNS)
-  .map(partFromReports)
-  .filter((p): p is Part => p !== undefined);
+// --write-docs reads the archive only: the page shows what is committed.
+const local = process.argv.includes('--write-docs')
+  ? []
+  : Object.keys(OWNS)
+      .map(partFromReports)
+      .filter((p): p is Part => p !== undefined);
 
 if (process.argv.includes('--save')) {
   // --save [part…]: those parts only (default: every part of reports/)
@@ -187,29 +192,49 @@ function row(name: string, c: Count, bold = false): string {
   return `| ${b(name)} | ${b(total)} | ${covered} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.ignored} |`;
 }
 
-console.log('| Part | Measured (start) | Tests and sources as of | Suite | Files used | Result | Source |');
-console.log('|---|---|---|---|---|---|---|');
+const out: string[] = [];
+out.push('| Part | Measured (start) | Tests and sources as of | Suite | Files used | Result | Source |');
+out.push('|---|---|---|---|---|---|---|');
 for (const p of parts) {
   const used = Object.keys(p.files).filter((f) => owner.get(f) === p).length;
   const status = p.complete ? 'complete' : `stopped: ${p.tested} of ${p.planned} have a result`;
-  console.log(`| ${p.part} | ${p.measuredAt} | ${p.commit}${p.dirty ? ' (+ uncommitted)' : ''} | ${p.suite} | ${used} of ${Object.keys(p.files).length} | ${status} | ${p.source} |`);
+  out.push(`| ${p.part} | ${p.measuredAt} | ${p.commit}${p.dirty ? ' (+ uncommitted)' : ''} | ${p.suite} | ${used} of ${Object.keys(p.files).length} | ${status} | ${p.source} |`);
 }
-console.log('\n| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
-console.log('|---|---|---|---|---|---|---|---|');
+out.push('\n| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
+out.push('|---|---|---|---|---|---|---|---|');
 const all = zero();
 const reachable = zero();
 for (const [f, p] of owner) {
   add(all, p.files[f]!);
   if (!UNREACHABLE_IN_PROCESS.includes(f)) add(reachable, p.files[f]!);
 }
-console.log(row('All of src/ measured', all, true));
-console.log(row(`The same without ${UNREACHABLE_IN_PROCESS.join(', ')}`, reachable, true));
-const dirOf = (f: string) => f.split('/').slice(0, f.startsWith('src/kinds/') || f.startsWith('src/engine/logic/') ? 3 : 2).join('/') + (f.split('/').length > 2 ? '/' : '');
+out.push(row('All of src/ measured', all, true));
+out.push(row(`The same without ${UNREACHABLE_IN_PROCESS.join(', ')}`, reachable, true));
+// src/kinds/<kind>/ and src/engine/logic/ get their own rows; a file directly in src/ is its own row.
+const dirOf = (f: string) => {
+  const parts = f.split('/');
+  const depth = (f.startsWith('src/kinds/') || f.startsWith('src/engine/logic/')) && parts.length > 3 ? 3 : 2;
+  return parts.length > depth ? `${parts.slice(0, depth).join('/')}/` : f;
+};
 const dirs = new Map<string, Count>();
 for (const [f, p] of owner) add(dirs.get(dirOf(f)) ?? dirs.set(dirOf(f), zero()).get(dirOf(f))!, p.files[f]!);
-for (const [d, c] of [...dirs].sort()) console.log(row(d, c));
-console.log('\n| File | Part | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [d, c] of [...dirs].sort()) out.push(row(d, c));
+out.push('\n| File | Part | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
+out.push('|---|---|---|---|---|---|---|---|---|');
 for (const [f, p] of [...owner].sort(([a], [b]) => (a < b ? -1 : 1))) {
-  console.log(row(f.replace(/^src\//, ''), p.files[f]!).replace(/^\| ([^|]+) \|/, `| $1 | ${p.part} |`));
+  out.push(row(f.replace(/^src\//, ''), p.files[f]!).replace(/^\| ([^|]+) \|/, `| $1 | ${p.part} |`));
+}
+
+if (process.argv.includes('--write-docs')) {
+  // The block between the two markers of docs/quality.md ("The score now") is this output.
+  const doc = readFileSync(DOCS, 'utf8');
+  const [start, end] = ['<!-- mutation-summary:start -->', '<!-- mutation-summary:end -->'];
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${DOCS} has no ${start} … ${end} block`);
+  const block = `${start}\n<!-- written by \`npx tsx scripts/mutation-summary.ts --write-docs\` from docs/mutation/*.json -->\n\n${out.join('\n')}\n\n`;
+  writeFileSync(DOCS, doc.slice(0, a) + block + doc.slice(b));
+  console.log(`${DOCS}: tables written`);
+} else {
+  console.log(out.join('\n'));
 }
