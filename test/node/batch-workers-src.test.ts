@@ -55,6 +55,16 @@ describe('evaluateBatchInWorkers from src/node (calling thread)', () => {
     const msg = 'fields must list decision fields (kind, jurisdiction, asOf, ruleset, outcome, reasons, parameters, warnings)';
     await expect(collectBatchInWorkers('eligibility', [], { fields: ['nope' as 'outcome'] })).rejects.toThrow(new RangeError(msg));
     await expect(collectBatchInWorkers('eligibility', [], { fields: 'outcome' as unknown as ['outcome'] })).rejects.toThrow(new RangeError(msg));
+    // one unknown field among known ones is enough
+    await expect(collectBatchInWorkers('eligibility', [], { fields: ['outcome', 'nope' as 'outcome'] })).rejects.toThrow(new RangeError(msg));
+  });
+
+  it('workers must be a finite number (RangeError, before any worker); a fraction is allowed', async () => {
+    const msg = 'workers must be a finite number (at least 1 worker is used)';
+    for (const workers of [Number.NaN, Number.POSITIVE_INFINITY, '2' as unknown as number]) {
+      await expect(collectBatchInWorkers('eligibility', [], { workers })).rejects.toThrow(new RangeError(msg));
+    }
+    expect(await collectBatchInWorkers('eligibility', [], { workers: 1.5 })).toEqual([]);
   });
 
   it('an invalid engine option throws its RulesetError', async () => {
