@@ -163,6 +163,18 @@ describe('decideJsonLines: one chunk of lines to one chunk of results', () => {
     expect(Object.keys(results[4].decision)).toEqual(['outcome']);
   });
 
+  it('a chunk that is not UTF-8 somewhere and starts or ends with a blank line: every line is still read at its number', () => {
+    const bytes = new Uint8Array([10, 0xff, 10, ...enc.encode(`${sample[0]}\n\n`)]);
+    const results = dec
+      .decode(decideJsonLines(engine, 'eligibility', bytes, 0, {}, ['outcome']))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(results.map((r) => r.index)).toEqual([1, 2]);
+    expect(results[0].error.message).toBe('line 2: not valid UTF-8');
+    expect(Object.keys(results[1].decision)).toEqual(['outcome']);
+  });
+
   it('a byte order mark is only ignored on line 0', () => {
     const out = JSON.parse(dec.decode(decideJsonLines(engine, 'eligibility', enc.encode(`\uFEFF${sample[0]}\n`), 5, {}, undefined)));
     expect(out.error.code).toBe('INVALID_INPUT');
