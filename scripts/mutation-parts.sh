@@ -31,11 +31,15 @@ for part in "${@:-rest logic engine kinds}"; do
     case $p in logic | logic1 | logic2) suite=logic ;; engine | kinds) suite=core ;; *) suite=all ;; esac # see vitest.stryker.config.ts
     # What the archive (`mutation-summary.ts --save`, docs/mutation/) records of the run: the
     # commit of the tests and sources, whether the tree had uncommitted changes, the suite.
+    # A rerun with an incremental file reuses the results of the run before it: that run's
+    # description is kept as incrementalFrom.
     mkdir -p reports
-    printf '{"part":"%s","suite":"%s","commit":"%s","dirty":%s,"startedAt":"%s"}\n' "$p" "$suite" \
+    prev=null
+    if [ -f "reports/stryker-$p.json" ] && [ -f "reports/meta-$p.json" ]; then prev=$(tr -d '\n' < "reports/meta-$p.json"); fi
+    printf '{"part":"%s","suite":"%s","commit":"%s","dirty":%s,"startedAt":"%s","incrementalFrom":%s}\n' "$p" "$suite" \
       "$(git rev-parse --short HEAD)" "$([ -z "$(git status --porcelain -- src test)" ] && echo false || echo true)" \
-      "$started" > "reports/meta-$p.json"
-    rm -f "reports/mutation-$p.json"
+      "$started" "$prev" > "reports/meta-$p.json"
+    rm -rf "reports/mutation-$p.json" "reports/events-$p"
     STRYKER_SUITE=$suite STRYKER_EVENTS=reports/events-$p npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
     cp reports/mutation/mutation.json "reports/mutation-$p.json"
     echo "=== part $p done: $(date -u +%FT%TZ)"

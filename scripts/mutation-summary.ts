@@ -52,6 +52,8 @@ interface Part {
   dirty?: boolean;
   /** STRYKER_SUITE (vitest.stryker.config.ts): all, core or logic. */
   suite: string;
+  /** An incremental rerun: the run whose results it reused where code and tests were unchanged. */
+  incrementalFrom?: { commit: string; startedAt: string } | null;
   note?: string;
   files: Record<string, Count>;
   /** `file:line:column Status Mutator "replacement"`; null where the report was not kept. */
@@ -113,6 +115,7 @@ function partFromReports(p: string): Part | undefined {
   const meta = existsSync(`reports/meta-${p}.json`)
     ? (JSON.parse(readFileSync(`reports/meta-${p}.json`, 'utf8')) as { suite: string; commit: string; dirty: boolean; startedAt: string })
     : { suite: '?', commit: '?', dirty: true, startedAt: '?' };
+  const from = (meta as { incrementalFrom?: { commit: string; startedAt: string } | null }).incrementalFrom;
   const files: Record<string, Count> = {};
   const survivors: string[] = [];
   for (const [f, ms] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -134,6 +137,7 @@ function partFromReports(p: string): Part | undefined {
     commit: meta.commit,
     dirty: meta.dirty,
     suite: meta.suite,
+    ...(from ? { incrementalFrom: { commit: from.commit, startedAt: from.startedAt } } : {}),
     files,
     survivors: survivors.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
   };
@@ -198,7 +202,8 @@ out.push('|---|---|---|---|---|---|---|');
 for (const p of parts) {
   const used = Object.keys(p.files).filter((f) => owner.get(f) === p).length;
   const status = p.complete ? 'complete' : `stopped: ${p.tested} of ${p.planned} have a result`;
-  out.push(`| ${p.part} | ${p.measuredAt} | ${p.commit}${p.dirty ? ' (+ uncommitted)' : ''} | ${p.suite} | ${used} of ${Object.keys(p.files).length} | ${status} | ${p.source} |`);
+  const reused = p.incrementalFrom ? ` (incremental: results of ${p.incrementalFrom.commit}, ${p.incrementalFrom.startedAt}, kept where code and tests were unchanged)` : '';
+  out.push(`| ${p.part} | ${p.measuredAt} | ${p.commit}${p.dirty ? ' (+ uncommitted)' : ''}${reused} | ${p.suite} | ${used} of ${Object.keys(p.files).length} | ${status} | ${p.source} |`);
 }
 out.push('\n| Scope | Score (total) | Score (covered) | killed | timeout | survived | no coverage | ignored (static) |');
 out.push('|---|---|---|---|---|---|---|---|');
