@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createEngine, evaluateBatch, type BatchResult } from '../../src';
-import { collectBatchInWorkers, evaluateBatchInWorkers } from '../../src/node';
+import { collectBatchInWorkers, evaluateBatchInWorkers, evaluateJsonLines, evaluateJsonLinesInWorkers } from '../../src/node';
 import { projectResult } from '../../src/node/project';
 import { households } from '../analysis/generate';
 
@@ -152,5 +152,27 @@ describe('projectResult (what a worker sends back with `fields`)', () => {
   it('an error passes unchanged', () => {
     const err = { index: 1, error: { code: 'INVALID_INPUT', message: 'm' } } as BatchResult;
     expect(projectResult(err, ['outcome'])).toBe(err);
+  });
+});
+
+describe('evaluateJsonLinesInWorkers from src/node (calling thread)', () => {
+  const collect = async (it: AsyncIterable<Uint8Array>) => {
+    const parts: Uint8Array[] = [];
+    for await (const b of it) parts.push(b);
+    return Buffer.concat(parts).toString('utf8');
+  };
+  const file = [...households(9, 5)].map((h) => JSON.stringify(h)).join('\n') + '\n\n{"not json\n';
+
+  it('the same bytes as evaluateJsonLines on this thread, over several chunks and two workers', async () => {
+    const one = await collect(evaluateJsonLines(createEngine(), 'eligibility', [file]));
+    expect(one.split('\n').filter(Boolean)).toHaveLength(10); // 9 households and the broken line; the blank line gives nothing
+    expect(await collect(evaluateJsonLinesInWorkers('eligibility', [file], { workers: 2, chunkSize: 4 }))).toBe(one);
+  });
+
+  it('maxLineBytes must be a positive integer (RangeError, before any worker); 1 is allowed', async () => {
+    for (const maxLineBytes of [0, -1, 1.5, Number.NaN]) {
+      await expect(collect(evaluateJsonLinesInWorkers('eligibility', [], { maxLineBytes }))).rejects.toThrow(new RangeError('maxLineBytes must be a positive integer'));
+    }
+    expect(await collect(evaluateJsonLinesInWorkers('eligibility', [], { maxLineBytes: 1, workers: 1 }))).toBe('');
   });
 });
