@@ -1,6 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
-// One module per function: the package index loads all of date-fns (≈ 0.7 s at every cold start
-// here, in each user's process and in each isolated test file).
+// One module per function: the package index loads all of date-fns, about 0.7 s here under tsx,
+// ts-node and vitest, whose loaders take each module in turn (in each isolated test file too).
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
