@@ -42,6 +42,8 @@ for part in "${@:-rest logic engine kinds}"; do
     rm -rf "reports/mutation-$p.json" "reports/events-$p"
     STRYKER_SUITE=$suite STRYKER_EVENTS=reports/events-$p npx stryker run --mutate "${GLOBS[$p]}" --incrementalFile "reports/stryker-$p.json"
     cp reports/mutation/mutation.json "reports/mutation-$p.json"
-    echo "=== part $p done: $(date -u +%FT%TZ)"
+    finished=$(date -u +%FT%TZ)
+    sed -i "s/}\$/,\"finishedAt\":\"$finished\"}/" "reports/meta-$p.json"
+    echo "=== part $p done: $finished"
   done
 done

@@ -112,10 +112,12 @@ function partFromReports(p: string): Part | undefined {
   } else {
     return undefined;
   }
-  const meta = existsSync(`reports/meta-${p}.json`)
-    ? (JSON.parse(readFileSync(`reports/meta-${p}.json`, 'utf8')) as { suite: string; commit: string; dirty: boolean; startedAt: string })
+  // reports/meta-<part>.json, written by mutation-parts.sh (finishedAt once the run has ended)
+  type Meta = { suite: string; commit: string; dirty: boolean; startedAt: string; finishedAt?: string; incrementalFrom?: { commit: string; startedAt: string } | null };
+  const meta: Meta = existsSync(`reports/meta-${p}.json`)
+    ? (JSON.parse(readFileSync(`reports/meta-${p}.json`, 'utf8')) as Meta)
     : { suite: '?', commit: '?', dirty: true, startedAt: '?' };
-  const from = (meta as { incrementalFrom?: { commit: string; startedAt: string } | null }).incrementalFrom;
+  const from = meta.incrementalFrom;
   const files: Record<string, Count> = {};
   const survivors: string[] = [];
   for (const [f, ms] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -126,14 +128,13 @@ function partFromReports(p: string): Part | undefined {
       if (m.status === 'Survived' || m.status === 'NoCoverage') survivors.push(survivorLine(f, m));
     }
   }
-  const finished = complete ? /=== part \S+ done: (\S+)/.exec(existsSync(`reports/run-${p}.log`) ? readFileSync(`reports/run-${p}.log`, 'utf8') : '')?.[1] : undefined;
   return {
     part: p,
     source: complete ? 'Stryker JSON report' : 'event files of a run stopped before its end',
     complete,
     ...(complete ? {} : { tested, planned }),
     measuredAt: meta.startedAt,
-    ...(finished ? { finishedAt: finished } : {}),
+    ...(complete && meta.finishedAt ? { finishedAt: meta.finishedAt } : {}),
     commit: meta.commit,
     dirty: meta.dirty,
     suite: meta.suite,
