@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RulesetError } from '../../src';
+import { createEngine, RulesetError } from '../../src';
 import { BUNDLED_PARAMETERS } from '../../src/bundled';
 import { BUNDLED_KINDS } from '../../src/kinds';
 import { ParameterRegistry } from '../../src/engine/parameters';
@@ -270,8 +270,7 @@ describe("the expressions of an item: applies, amount, and each funding part's u
 });
 
 describe('a funding part with upTo, from a rule file', () => {
-  it('takes at most its value; the last part takes the rest (七 signing fee 3000 split 1000 / 2000)', async () => {
-    const { createEngine } = await import('../../src');
+  it('takes at most its value; the last part takes the rest (七 signing fee 3000 split 1000 / 2000)', () => {
     const f = copy(gucun);
     const fee = f.items.findIndex((i) => i.id === 'signing-fee');
     f.items[fee]!.funding = [{ payer: 'district', upTo: 1000 }, { payer: 'town' }];
