@@ -4,17 +4,22 @@
  *
  * @packageDocumentation
  */
-export { createEngine } from './engine/engine';
+export { createEngine } from './create-engine';
+export type { Decision, Engine, EngineCore, EngineOptions, EvaluateOptions, EvaluateRequest, KindMethods, ParameterOverrides } from './create-engine';
+export { createEngineCore } from './engine/engine';
 export type {
-  Decision,
-  Engine,
-  EngineCore,
-  EngineOptions,
-  EvaluateOptions,
-  EvaluateRequest,
-  KindMethods,
-  ParameterOverrides,
+  DecisionFor,
+  EngineCore as EngineCoreFor,
+  EngineCoreOptions,
+  EvaluateUnderOptions,
+  JurisdictionSummary,
+  KindMethodsFor,
+  RequestFor,
 } from './engine/engine';
+export { defineKind } from './engine/kind';
+export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf } from './engine/kind';
+export type { DecisionContext, ScopeResult } from './engine/context';
+export type { JurisdictionFile } from './engine/jurisdiction-file';
 export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { ParameterSeries } from './engine/parameters';
@@ -26,6 +31,7 @@ export {
   NoRulesetInForceError,
   RuleEvaluationError,
   RulesetError,
+  RulesetNotApplicableError,
   ZhengdiError,
   formatPath,
   type Issue,
@@ -35,7 +41,8 @@ export { CUSTOM_OPERATORS } from './engine/logic/custom-operators';
 export { canonicalJson, contentHash } from './engine/canonical-json';
 export { rulesetHash } from './engine/ruleset';
 export { ageOn } from './engine/dates';
-export type { Kind, KindInput, KindOutcome } from './kinds';
+export type { BundledKinds, Kind, KindInput, KindOutcome } from './kinds';
+export { BUNDLED_KINDS } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { MEMBERSHIP_BASES } from './kinds/eligibility';
 export type { PayoutInput, PayoutItem, PayoutOutcome } from './kinds/payout';

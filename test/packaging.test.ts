@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // node/package.json: a stub that lets TypeScript's older node10 resolution find `zhengdi-rules/node`.
-const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^rulesets\/[^/]+\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
+const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^rulesets\/[^/]+\/(archive\/)?[^/]+\.json$/, /^rulesets\/[^/]+\/cases\/[^/]+\.ya?ml$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 
 function packedFiles(): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -20,7 +20,7 @@ function packedFiles(): string[] {
 describe('npm pack contents', () => {
   const files = packedFiles();
 
-  it('holds only dist/*, rulesets/**/*.json, README.md, CHANGELOG.md, LICENSE and package.json', () => {
+  it('holds only dist/*, rulesets/**/*.json, the cases (rulesets/*/cases/*.yaml), README.md, CHANGELOG.md, LICENSE and package.json', () => {
     expect(files.filter((f) => !ALLOWED.some((re) => re.test(f)))).toEqual([]);
     for (const banned of ['src/', 'test/', 'fixtures/', 'scripts/', 'bench/', 'examples/', 'docs/', 'reports/', '.stryker-tmp/', 'node_modules/']) {
       expect(files.filter((f) => f.startsWith(banned))).toEqual([]);
@@ -29,7 +29,7 @@ describe('npm pack contents', () => {
 
   it('holds every bundled rule file and the package documents', () => {
     const rulesets = readdirSync(new URL('../rulesets', import.meta.url), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.json'))
+      .filter((f) => f.endsWith('.json') || /[/\\]cases[/\\][^/\\]+\.ya?ml$/.test(f))
       .map((f) => `rulesets/${f.split('\\').join('/')}`)
       .sort();
     expect(rulesets.length).toBeGreaterThan(0);

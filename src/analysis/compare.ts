@@ -1,6 +1,6 @@
 import { evaluateOne, type BatchOptions, type BatchResult } from '../batch';
 import { Dec, toMoney } from '../engine/decimal';
-import { createEngine, type EngineCore, type ParameterOverrides } from '../engine/engine';
+import { createEngine, type EngineCore, type ParameterOverrides } from '../create-engine';
 import type { Kind, KindInput } from '../kinds';
 import type { JsonValue } from '../engine/types';
 import { hasApplicants } from './rows';

@@ -1,6 +1,6 @@
 import type { BatchError, BatchResult } from '../batch';
 import { Dec, toMoney } from '../engine/decimal';
-import type { Decision } from '../engine/engine';
+import type { Decision } from '../create-engine';
 
 /**
  * A plain row for `console.table`, CSV or a notebook: column → string, number, boolean or

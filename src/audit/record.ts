@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson, contentHash, sha256Hex } from '../engine/canonical-json';
-import type { Decision } from '../engine/engine';
+import type { AnyDecision as Decision } from '../engine/engine';
 import { InputError, type Issue } from '../engine/errors';
 import { isoDate, zodIssues } from '../engine/schemas';
 import { ENGINE_VERSION } from '../version';
@@ -157,14 +157,17 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
   if (request.jurisdiction !== undefined && request.jurisdiction !== decision.jurisdiction) {
     issues.push({ path: ['request', 'jurisdiction'], message: `is '${request.jurisdiction}' but the decision was made for '${decision.jurisdiction}'` });
   }
-  if (request.asOf !== undefined && request.asOf !== decision.asOf) {
+  // A kind whose clause names its date decides on that date and warns AS_OF_IGNORED: the record
+  // keeps the caller's asOf, so that replay makes the same call (and the same warning).
+  const asOfIgnored = decision.warnings.some((w) => w.code === 'AS_OF_IGNORED');
+  if (request.asOf !== undefined && request.asOf !== decision.asOf && !asOfIgnored) {
     issues.push({ path: ['request', 'asOf'], message: `is ${request.asOf} but the decision was made as of ${decision.asOf}` });
   }
   if (options.id !== undefined && (typeof options.id !== 'string' || options.id.length === 0 || options.id.length > 200)) {
     issues.push({ path: ['id'], message: 'a record id is a string of 1 to 200 characters' });
   }
   if (issues.length > 0) throw new InputError(issues);
-  const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: decision.asOf, input: request.input };
+  const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: asOfIgnored && request.asOf !== undefined ? request.asOf : decision.asOf, input: request.input };
   if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
   const parameters: Record<string, string | number> = {};
   for (const p of decision.parameters) parameters[p.id] = p.value;

@@ -2,11 +2,11 @@
  * Replay: re-evaluates recorded decisions with the ruleset they name and compares them field by
  * field. Pure and browser-safe; works on arrays, iterables and async iterables (streams).
  */
-import type { Decision } from '../engine/engine';
+import type { AnyDecision, EngineCore } from '../engine/engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import type { RulesetSummary } from '../engine/ruleset';
 import { diffDecisions, type Diff } from './diff';
-import { parseRecord, recordHashOf, type DecisionRecord, type RecordedRequest } from './record';
+import { parseRecord, recordHashOf, type DecisionRecord } from './record';
 
 /**
  * Why a record could not be replayed (`code` is stable).
@@ -96,17 +96,16 @@ export type ReplayResult =
 export interface ReplayOptions {
   /** Called for every record in order (a CLI maps indexes to line numbers, moves a progress bar). */
   onRecord?: (result: ReplayResult) => void;
+  /**
+   * `'recorded'` (default): re-decide each record under the ruleset it names by hash, with the
+   * figures it recorded — does the record still say what its rules say? `'in-force'`: re-decide
+   * under the rules and figures in force today for its date — what has a correction changed?
+   */
+  against?: 'recorded' | 'in-force';
 }
 
-/** What replay needs from an engine. */
-export interface ReplayHost {
-  /** The ruleset in force (throws NoRulesetInForceError). */
-  inForce(jurisdiction: string, kind: string, date: string): RulesetSummary;
-  /** Any ruleset the engine has (current or archived) with this content hash. */
-  byHash(hash: string): RulesetSummary | undefined;
-  /** Evaluates the request under the ruleset with this hash. */
-  evaluateUnder(hash: string, request: RecordedRequest): Decision;
-}
+/** What replay needs from an engine: its core (any kinds). */
+export type ReplayHost = Pick<EngineCore, 'rulesetInForce' | 'rulesetByHash' | 'evaluateUnder' | 'evaluate'>;
 
 function errorOf(e: unknown): ReplayError {
   if (e instanceof InputError) return { code: e.code, message: e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ') };
@@ -114,14 +113,10 @@ function errorOf(e: unknown): ReplayError {
   return { code: 'ERROR', message: e instanceof Error ? e.message : String(e) };
 }
 
-function covers(r: RulesetSummary, jurisdiction: string, kind: string, date: string): boolean {
-  return r.jurisdiction === jurisdiction && r.kinds.includes(kind) && r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo);
-}
-
 const short = (h: string) => h.slice(0, 12);
 
 /** Replays one record (already parsed or raw JSON / a JSON string). */
-export function replayOne(host: ReplayHost, raw: unknown, index: number): ReplayResult {
+export function replayOne(host: ReplayHost, raw: unknown, index: number, options: ReplayOptions = {}): ReplayResult {
   let record: DecisionRecord;
   try {
     record = parseRecord(raw);
@@ -132,44 +127,42 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number): Replay
   const idPart = record.id !== undefined ? { id: record.id } : {};
   const { kind, jurisdiction, asOf } = record.request;
   const hash = record.ruleset.hash;
-  let inForce: RulesetSummary | undefined;
-  let inForceError: ReplayError | undefined;
-  try {
-    inForce = host.inForce(jurisdiction, kind, asOf);
-  } catch (e) {
-    inForceError = errorOf(e);
-  }
+  const inForceNow = (): { summary?: RulesetSummary; text: string } => {
+    try {
+      const r = host.rulesetInForce(jurisdiction, kind, asOf);
+      return { summary: r, text: `${r.id} v${r.version} (hash ${short(r.hash)})` };
+    } catch (e) {
+      return { text: `none (${errorOf(e).message})` };
+    }
+  };
   let ruleset: RulesetSummary;
-  if (inForce && inForce.hash === hash) {
-    ruleset = inForce;
+  let replayed: AnyDecision;
+  if (options.against === 'in-force') {
+    const now = inForceNow();
+    if (!now.summary) return { index, ...idPart, status: 'failed', error: { code: 'NO_RULESET_IN_FORCE', message: `in force for ${jurisdiction} ${kind} on ${asOf}: ${now.text}` } };
+    try {
+      replayed = host.evaluate(record.request as never);
+    } catch (e) {
+      return { index, ...idPart, status: 'failed', error: errorOf(e) };
+    }
+    ruleset = host.rulesetByHash(replayed.ruleset.hash) ?? now.summary;
   } else {
-    const known = host.byHash(hash);
-    const now = inForce ? `${inForce.id} v${inForce.version} (hash ${short(inForce.hash)})` : `none (${inForceError?.message ?? 'no ruleset'})`;
+    const known = host.rulesetByHash(hash);
     if (!known) {
       return {
         index, ...idPart, status: 'failed',
         error: {
           code: 'UNKNOWN_RULESET',
-          message: `made under ruleset ${record.ruleset.id}${record.ruleset.version ? ` v${record.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${now}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
-        },
-      };
-    }
-    if (!covers(known, jurisdiction, kind, asOf)) {
-      return {
-        index, ...idPart, status: 'failed',
-        error: {
-          code: 'RULESET_NOT_APPLICABLE',
-          message: `made under ruleset ${known.id} (hash ${short(hash)}), which does not decide ${jurisdiction} ${kind} on ${asOf} (${known.jurisdiction}, ${known.kinds.join('/')}, ${known.effectiveFrom} to ${known.effectiveTo ?? 'open'}); in force then: ${now}`,
+          message: `made under ruleset ${record.ruleset.id}${record.ruleset.version ? ` v${record.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${inForceNow().text}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
         },
       };
     }
     ruleset = known;
-  }
-  let replayed: Decision;
-  try {
-    replayed = host.evaluateUnder(ruleset.hash, record.request);
-  } catch (e) {
-    return { index, ...idPart, status: 'failed', error: errorOf(e) };
+    try {
+      replayed = host.evaluateUnder(hash, record.request, { pinned: record.decision.parameters });
+    } catch (e) {
+      return { index, ...idPart, status: 'failed', error: errorOf(e) };
+    }
   }
   const diffs = diffDecisions(record.decision, replayed);
   const computed = recordHashOf(record);
@@ -208,7 +201,7 @@ export function replayRecords(host: ReplayHost, records: Iterable<unknown> | Asy
   if (isAsyncIterable(records)) {
     return (async () => {
       let i = 0;
-      for await (const r of records) c.add(replayOne(host, r, i++));
+      for await (const r of records) c.add(replayOne(host, r, i++, options));
       return c.report;
     })();
   }
@@ -216,6 +209,6 @@ export function replayRecords(host: ReplayHost, records: Iterable<unknown> | Asy
     throw new InputError([{ path: ['records'], message: 'expected an array, an iterable or an async iterable of records' }]);
   }
   let i = 0;
-  for (const r of records as Iterable<unknown>) c.add(replayOne(host, r, i++));
+  for (const r of records as Iterable<unknown>) c.add(replayOne(host, r, i++, options));
   return c.report;
 }

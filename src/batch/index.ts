@@ -1,4 +1,4 @@
-import type { Decision, EngineCore, EvaluateOptions, EvaluateRequest } from '../engine/engine';
+import type { Decision, EngineCore, EvaluateOptions, EvaluateRequest } from '../create-engine';
 import { ZhengdiError, type Issue } from '../engine/errors';
 import type { Kind, KindInput } from '../kinds';
 

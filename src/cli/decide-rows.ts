@@ -3,7 +3,7 @@
  * same bytes the single-threaded command writes for those rows. Runs in the worker threads. No
  * Node APIs.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../create-engine';
 import type { LongLine } from '../node/jsonl-decide';
 import { jsonlItem, recordLine, type EvaluateFlags } from './record-line';
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import type { EngineOptions } from '../engine/engine';
+import type { EngineOptions } from '../create-engine';
 import { lineChunks } from '../node/line-chunks';
 import { defaultWorkerScript, inOrder } from '../node/pool';
 import type { ByteCounter } from './inputs';

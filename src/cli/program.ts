@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
 import { parseRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
-import { createEngine, type Engine, type EngineOptions } from '../engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
 import { evaluateRowsInWorkers } from './evaluate-workers';
 import { formatOf, lines, readItems, type ByteCounter } from './inputs';
@@ -18,6 +18,7 @@ import { reasonOf, recordLine } from './record-line';
 
 export { reasonOf };
 import { formatTable } from './table';
+import { registerTestCommand } from './test-cases';
 
 interface EngineFlags {
   rulesets?: string[];
@@ -199,8 +200,13 @@ export function program(): Command {
     .argument('<file>', 'decision records, one JSON per line (- for stdin)')
     .option('--json', 'print the report as JSON (with line numbers)')
     .option('--max-diffs <n>', 'differences shown per record', (v) => Number.parseInt(v, 10), 10)
+    .addOption(
+      new Option('--against <rules>', "'recorded': the ruleset (by hash) and figures each record names; 'in-force': today's rules and figures for its date (what a correction changed)")
+        .choices(['recorded', 'in-force'])
+        .default('recorded'),
+    )
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { json?: boolean; maxDiffs: number; progress: boolean }) => {
+    .action(async (file: string, opts: EngineFlags & { json?: boolean; maxDiffs: number; progress: boolean; against: 'recorded' | 'in-force' }) => {
       const engine = engineFrom(opts);
       const counter: ByteCounter = { read: 0, total: 0 };
       const lineOf = new Map<number, number>();
@@ -213,6 +219,7 @@ export function program(): Command {
         }
       }
       const report = await engine.replay(texts(), {
+        against: opts.against,
         onRecord: (r: ReplayResult) => {
           if (r.status !== 'matched') lineOf.set(r.index, current);
           if (r.index === 0) bar = progressBar(opts.progress, counter);
@@ -249,7 +256,7 @@ export function program(): Command {
         if (report.failed.length > 0) {
           out.push('', 'Failed (could not be replayed):', formatTable(report.failed.map((f) => ({ line: lineOf.get(f.index) ?? '', id: f.id ?? '', code: f.error.code, reason: f.error.message }))));
         }
-        out.push('', ok ? 'All records match the rules in force on their dates.' : 'NOT all records match: see above.');
+        out.push('', ok ? (opts.against === 'in-force' ? 'All records match the rules and figures in force today for their dates.' : 'All records match the rules and figures they were made under.') : 'NOT all records match: see above.');
         process.stdout.write(out.join('\n') + '\n');
       }
       process.exitCode = ok ? 0 : 1;
@@ -280,5 +287,6 @@ export function program(): Command {
       if (shown === 0 && bad === 0) process.stderr.write(`${file}: no matching record\n`);
       process.exitCode = shown > 0 && bad === 0 ? 0 : 1;
     });
+  registerTestCommand(prog, engineFrom as (flags: object) => Engine, withEngineOptions);
   return prog;
 }

@@ -4,7 +4,7 @@
  * `zhengdi evaluate --workers`, so both give the same bytes.
  */
 import { toRecord } from '../audit/record';
-import type { Engine, EvaluateRequest } from '../engine/engine';
+import type { Engine, EvaluateRequest } from '../create-engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import type { RowRequest } from './csv-row';
 

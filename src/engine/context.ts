@@ -2,17 +2,30 @@ import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import type { ParameterRegistry, ParameterValue } from './parameters';
-import type { CompiledRule, LoadedRuleset } from './ruleset';
+import type { ParameterRegistry } from './parameters';
+import { resolveRole } from './roles';
+import type { CompiledItem, CompiledRule, LoadedRuleset } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue, ParameterRead, Reason, Warning } from './types';
 
-/** What a decision's rules are evaluated against: the ruleset, the date, the parameters. */
+/** What a decision's rules are evaluated against: the ruleset, the dates, the parameters. */
 export interface ContextOptions {
   readonly ruleset: LoadedRuleset;
+  /** The kind being decided: the context evaluates only its rules, items and scopes. */
+  readonly kind: string;
+  /** The scopes the kind declares (`KindContract.scopes`). */
+  readonly scopes: readonly string[];
+  /** The day the facts are known up to (for most kinds the same as `lawDate`). */
   readonly asOf: string;
+  /** The day the rules and every parameter are taken on (the law's date); default `asOf`. */
+  readonly lawDate?: string;
   readonly params: ParameterRegistry;
   readonly overrides: ReadonlyMap<string, string | number>;
+  /**
+   * Parameter reads to reproduce exactly (replay of a record under the figures it used): a read
+   * of one of these ids returns the recorded read instead of the registry's value.
+   */
+  readonly pinned?: ReadonlyMap<string, ParameterRead>;
 }
 
 /** Result of evaluating the rules of one scope for one subject. */
@@ -24,53 +37,91 @@ export interface ScopeResult {
 }
 
 /**
- * One decision in progress. Kind modules call it to evaluate rules and formulas, read
- * parameters and warn; it keeps the reasons, the parameters read and the warnings.
+ * One decision in progress, bound to its kind. Kind modules call it to evaluate the rules of a
+ * scope and the ruleset's formulas, read parameters and warn; it keeps the reasons, the
+ * parameters read and the warnings.
+ *
+ * @example
+ * ```ts
+ * // inside a kind's decide(ctx, input):
+ * const { failed } = ctx.scope('applicant', { applicant }, applicant.id);
+ * ```
  */
-export class DecisionContext implements EvaluationScope {
+export class DecisionContext<Scope extends string = string> implements EvaluationScope {
   readonly reasons: Reason[] = [];
   readonly warnings: Warning[] = [];
   readonly ruleset: LoadedRuleset;
+  /** The kind being decided. */
+  readonly kind: string;
+  /** The day the facts are known up to. */
   readonly asOf: string;
+  /** The day rules and parameters are taken on. */
+  readonly lawDate: string;
   private readonly reads = new Map<string, ParameterRead>();
   private readonly paramValues = new Map<string, string | number>();
   private readonly warned = new Set<string>();
   private readonly byScope = new Map<string, CompiledRule[]>();
+  private readonly scopes: ReadonlySet<string>;
   private currentValues: Record<string, unknown> = {};
   private readonly opts: ContextOptions;
 
   constructor(opts: ContextOptions) {
     this.opts = opts;
     this.ruleset = opts.ruleset;
+    this.kind = opts.kind;
     this.asOf = opts.asOf;
+    this.lawDate = opts.lawDate ?? opts.asOf;
+    this.scopes = new Set(opts.scopes);
     for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
   }
 
-  /** The value of a parameter for this decision (an override, else the one in force on asOf). */
+  /** The value of a parameter for this decision (an override, else the one in force on the law's date). */
   param(id: string): string | number {
     const cached = this.paramValues.get(id);
     if (cached !== undefined) return cached;
     const series = this.opts.params.get(id);
-    if (!series) throw new MissingParameterError(id, this.asOf, 'no such parameter');
+    if (!series) throw new MissingParameterError(id, this.lawDate, 'no such parameter');
     let read: ParameterRead;
+    let cacheKey: object | undefined; // what the unverified-value message is cached on
     const override = this.opts.overrides.get(id);
+    const pinned = this.opts.pinned?.get(id);
     if (override !== undefined) {
       read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true };
+    } else if (pinned !== undefined && !pinned.overridden) {
+      read = pinned;
+      cacheKey = pinned;
     } else {
-      const v = this.opts.params.valueOn(id, this.asOf);
+      const v = this.opts.params.valueOn(id, this.lawDate);
       if (!v) {
         const windows = series.values.map((x) => `${x.from}..${x.to ?? 'open'}`).join(', ');
-        throw new MissingParameterError(id, this.asOf, `values exist for ${windows}`);
+        throw new MissingParameterError(id, this.lawDate, `values exist for ${windows}`);
       }
       read = { id, value: v.value, effectiveFrom: v.from, effectiveTo: v.to, unit: series.unit, source: v.source, verified: v.verified, overridden: false };
-      if (!v.verified) {
-        const m = unverifiedMessage(id, v);
-        this.warn('UNVERIFIED_PARAMETER', { zh: m.zh, en: m.en }, id);
-      }
+      cacheKey = v;
+    }
+    if (cacheKey !== undefined && !read.verified) {
+      const m = unverifiedMessage(cacheKey, read);
+      this.warn('UNVERIFIED_PARAMETER', { zh: m.zh, en: m.en }, id);
     }
     this.reads.set(id, read);
     this.paramValues.set(id, read.value);
     return read.value;
+  }
+
+  /**
+   * A parameter the kind's contract names by its local name (`KindContract.parameterRoles`):
+   * `<jurisdiction>.<name>`, looked up from the ruleset's jurisdiction up through its parents, so
+   * a kind never spells one place's parameter ids.
+   */
+  role(name: string): string | number {
+    return this.param(this.roleId(name));
+  }
+
+  /** The parameter id a role resolves to for this decision's ruleset. */
+  roleId(name: string): string {
+    const id = resolveRole(this.opts.params, this.ruleset.jurisdiction, name);
+    if (id === undefined) throw new MissingParameterError(`${this.ruleset.jurisdiction}.${name}`, this.lawDate, 'no such parameter in the jurisdiction or its parents');
+    return id;
   }
 
   /** A named value of the rule being evaluated. */
@@ -91,15 +142,39 @@ export class DecisionContext implements EvaluationScope {
     this.warnings.push({ code, message });
   }
 
-  /** The rules of this decision's kind and a scope, in file order. */
-  rules(kind: string, scope: string): CompiledRule[] {
-    const key = `${kind}|${scope}`;
-    let list = this.byScope.get(key);
+  private checkScope(scope: string): void {
+    if (!this.scopes.has(scope)) {
+      throw new RuleEvaluationError(`${this.kind}/${scope}`, `'${scope}' is not one of the scopes kind ${this.kind} declares (${[...this.scopes].join(', ')})`);
+    }
+  }
+
+  /** The rules of this decision's kind in a scope, in file order. */
+  scopeRules(scope: Scope): CompiledRule[] {
+    this.checkScope(scope);
+    let list = this.byScope.get(scope);
     if (!list) {
-      list = this.ruleset.rules.filter((r) => r.kind === kind && r.scope === scope);
-      this.byScope.set(key, list);
+      list = this.ruleset.rules.filter((r) => r.kind === this.kind && r.scope === scope);
+      this.byScope.set(scope, list);
     }
     return list;
+  }
+
+  /** The items of this decision's kind in a scope, in file order. */
+  scopeItems(scope: Scope): CompiledItem[] {
+    this.checkScope(scope);
+    return this.ruleset.items.filter((r) => r.kind === this.kind && r.scope === scope);
+  }
+
+  /**
+   * @deprecated Use {@link DecisionContext.scopeRules}: the context is bound to its kind.
+   */
+  rules(kind: string, scope: string): CompiledRule[] {
+    this.checkKind(kind);
+    return this.scopeRules(scope as Scope);
+  }
+
+  private checkKind(kind: string): void {
+    if (kind !== this.kind) throw new RuleEvaluationError(`${kind}/*`, `a ${this.kind} decision cannot evaluate rules of kind ${kind}`);
   }
 
   /** Evaluates one rule, records its reason (and warning), returns whether it held. */
@@ -127,16 +202,31 @@ export class DecisionContext implements EvaluationScope {
     return { holds, values };
   }
 
-  /** Evaluates every rule of a kind and scope for one subject. */
-  evaluateScope(kind: string, scope: string, data: unknown, subject?: string): ScopeResult {
+  /**
+   * Evaluates every rule of a scope of this decision's kind for one subject, in file order.
+   *
+   * @example
+   * ```ts
+   * const { failed } = ctx.scope('applicant', { applicant }, applicant.id);
+   * ```
+   */
+  scope(scope: Scope, data: unknown, subject?: string): ScopeResult {
     const failed: string[] = [];
     const values: Record<string, Record<string, unknown>> = {};
-    for (const r of this.rules(kind, scope)) {
+    for (const r of this.scopeRules(scope)) {
       const res = this.rule(r, data, subject);
       values[r.id] = res.values;
       if (!res.holds && r.effect === 'condition') failed.push(r.id);
     }
     return { failed, values };
+  }
+
+  /**
+   * @deprecated Use {@link DecisionContext.scope}: the context is bound to its kind.
+   */
+  evaluateScope(kind: string, scope: string, data: unknown, subject?: string): ScopeResult {
+    this.checkKind(kind);
+    return this.scope(scope as Scope, data, subject);
   }
 
   /** Evaluates a named formula of the ruleset. */
@@ -153,15 +243,16 @@ export class DecisionContext implements EvaluationScope {
 }
 
 // The warning text of an unverified parameter value, built once per value (not per decision).
-const unverifiedMessages = new WeakMap<ParameterValue, Localized>();
-function unverifiedMessage(id: string, v: ParameterValue): Localized {
-  let m = unverifiedMessages.get(v);
+const unverifiedMessages = new WeakMap<object, Localized>();
+function unverifiedMessage(key: object, v: ParameterRead): Localized {
+  const id = v.id;
+  let m = unverifiedMessages.get(key);
   if (!m) {
     m = {
-      zh: `参数 ${id} 的取值 ${v.value}（${v.from} 起）尚未核实：${v.source}`,
-      en: `Parameter ${id} = ${v.value} (from ${v.from}) is not verified against its source: ${v.source}`,
+      zh: `参数 ${id} 的取值 ${v.value}（${v.effectiveFrom} 起）尚未核实：${v.source}`,
+      en: `Parameter ${id} = ${v.value} (from ${v.effectiveFrom}) is not verified against its source: ${v.source}`,
     };
-    unverifiedMessages.set(v, m);
+    unverifiedMessages.set(key, m);
   }
   return m;
 }

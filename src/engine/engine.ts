@@ -1,28 +1,19 @@
+/**
+ * The engine core: kinds, rulesets and parameters given to it, validated and compiled once; one
+ * way through for every decision (validate → resolve → decide → decision). It knows no bundled
+ * data and no bundled kind: `createEngine()` (src/create-engine.ts) wires those in.
+ */
 import { z } from 'zod';
-import { replayRecords, type ReplayOptions, type ReplayReport } from '../audit/replay';
-import type { RecordedRequest } from '../audit/record';
-import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
-import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
-import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
 import { isDecimalLike } from './decimal';
-import { InputError, NoRulesetInForceError, RulesetError, type Issue } from './errors';
+import { InputError, NoRulesetInForceError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
+import { jurisdictionFileSchema } from './jurisdiction-file';
+import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
 import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
-import type { DecisionOf, RulesetRef } from './types';
-
-/**
- * A decision of a kind (or of any kind).
- *
- * @example
- * ```ts
- * const d: Decision<'eligibility'> = engine.eligibility(input);
- * const any: Decision = engine.evaluate(request);
- * ```
- */
-export type Decision<K extends Kind = Kind> = { [P in K]: DecisionOf<P, KindOutcome<P>> }[K];
+import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
 
 /**
  * Per-call parameter overrides: parameter id → value.
@@ -35,22 +26,46 @@ export type Decision<K extends Kind = Kind> = { [P in K]: DecisionOf<P, KindOutc
 export type ParameterOverrides = Readonly<Record<string, string | number>>;
 
 /**
- * What `evaluate` takes.
+ * A decision of kind `K` of a kind map (or of any of its kinds).
  *
  * @example
  * ```ts
- * const request: EvaluateRequest<'eligibility'> = { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input };
- * engine.evaluate(request);
+ * type D = DecisionFor<typeof kinds, 'hello'>;
  * ```
  */
-export type EvaluateRequest<K extends Kind = Kind> = {
+export type DecisionFor<KM extends KindMap, K extends keyof KM & string = keyof KM & string> = {
+  [P in K]: DecisionOf<P, OutcomeOf<KM, P>>;
+}[K];
+
+/**
+ * A decision of some kind, its outcome not known to the type system (what records and replay handle).
+ *
+ * @example
+ * ```ts
+ * const d: AnyDecision = engine.evaluate(request);
+ * ```
+ */
+export type AnyDecision = DecisionOf<string, unknown>;
+
+/**
+ * What `evaluate` takes, for kind `K` of a kind map.
+ *
+ * @example
+ * ```ts
+ * const request: RequestFor<typeof kinds, 'hello'> = { kind: 'hello', input: { on: '2024-01-01' } };
+ * ```
+ */
+export type RequestFor<KM extends KindMap, K extends keyof KM & string = keyof KM & string> = {
   [P in K]: {
     kind: P;
-    /** Dotted jurisdiction (e.g. `cn.hunan.shaoyang`); may be left out when one jurisdiction decides the kind. */
+    /** Dotted jurisdiction (e.g. `cn.hunan.shaoyang`); when left out, the kind's declared default. */
     jurisdiction?: string;
-    /** Whose rules and parameters apply; defaults to the input's decisive date. */
+    /**
+     * For kinds whose clause names a date (most), rules and figures are taken on that date and
+     * `asOf` never moves them (see `AsOfPolicy`); for `screening`, `asOf` selects the rules.
+     */
     asOf?: string;
-    input: KindInput<P>;
+    input: InputOf<KM, P>;
     /** Overrides used for this call whatever the date, reported with `overridden: true`. */
     parameters?: ParameterOverrides;
   };
@@ -61,7 +76,7 @@ export type EvaluateRequest<K extends Kind = Kind> = {
  *
  * @example
  * ```ts
- * engine.eligibility(input, { asOf: '2023-05-10', parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' } });
+ * engine.eligibility(input, { parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' } });
  * ```
  */
 export interface EvaluateOptions {
@@ -71,47 +86,63 @@ export interface EvaluateOptions {
 }
 
 /**
- * Options of {@link createEngine}.
+ * How a request is re-decided for replay: under the ruleset with a content hash, with the
+ * parameter reads of the record (the figures it was made with) instead of today's series.
  *
  * @example
  * ```ts
- * const engine = createEngine({ parameters: [myParameterFile], rulesets: [myRulesetFile] });
+ * core.evaluateUnder(record.ruleset.hash, record.request, { pinned: record.decision.parameters });
  * ```
  */
-export interface EngineOptions {
-  /**
-   * Ruleset files (parsed JSON). One whose `id` matches a bundled ruleset replaces it; any other
-   * is added. Windows are checked again over the result.
-   */
-  rulesets?: readonly unknown[];
-  /** Parameter files. A series whose id matches a bundled one replaces it whole. */
-  parameters?: readonly unknown[];
-  /** Start from the bundled rulesets and parameters (default `true`). */
-  bundled?: boolean;
-  /**
-   * Older ruleset files kept by content hash for `replay` only: a record made under one of them
-   * is replayed with it exactly. They never decide new requests, so their windows may overlap
-   * the current rulesets'.
-   */
-  archive?: readonly unknown[];
+export interface EvaluateUnderOptions {
+  /** Parameter reads to reproduce (a record's `decision.parameters`); omitted = today's figures. */
+  pinned?: readonly ParameterRead[];
 }
 
-type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
-
 /**
- * One typed method per kind: `engine.eligibility(input, options)`, `engine.laterSubsidy(...)`.
+ * Options of {@link createEngineCore}.
  *
  * @example
  * ```ts
- * engine.eligibility(input, { asOf: '2023-05-10' }); // a KindMethods member
+ * const core = createEngineCore({ kinds: { hello }, rulesets: [helloRuleset], parameters: [helloParameters],
+ *   defaults: { hello: 'xx.example' } });
  * ```
  */
-export type KindMethods = {
-  [K in Kind as CamelCase<K>]: (input: KindInput<K>, options?: EvaluateOptions) => Decision<K>;
-};
+export interface EngineCoreOptions<KM extends KindMap> {
+  /** The decision kinds, by name. */
+  kinds: KM;
+  /** Ruleset files (parsed JSON). */
+  rulesets?: readonly unknown[];
+  /** Parameter files. A later series with the id of an earlier one replaces it whole. */
+  parameters?: readonly unknown[];
+  /**
+   * Superseded or corrected ruleset files kept by content hash for `replay` only: a record made
+   * under one of them is replayed with it exactly. They never decide new requests.
+   */
+  archive?: readonly unknown[];
+  /** Jurisdiction files (`rulesets/<jurisdiction>/jurisdiction.json`): names and default kinds. */
+  jurisdictions?: readonly unknown[];
+  /** The default jurisdiction per kind (wins over the jurisdiction files' `defaultFor`). */
+  defaults?: Readonly<Partial<Record<keyof KM & string, string>>>;
+}
 
 /**
- * The engine: rulesets and parameters loaded, validated and compiled once.
+ * A jurisdiction as the engine knows it.
+ *
+ * @example
+ * ```ts
+ * engine.jurisdictions().map((j) => `${j.id}: ${j.name.en}`);
+ * ```
+ */
+export interface JurisdictionSummary {
+  readonly id: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  /** Kinds for which this is the default jurisdiction. */
+  readonly defaultFor: readonly string[];
+}
+
+/**
+ * The engine: kinds, rulesets and parameters loaded, validated and compiled once.
  *
  * @example
  * ```ts
@@ -120,52 +151,52 @@ export type KindMethods = {
  * engine.parameterOn('cn.hunan.shaoyang.max-per-capita-mu', '2023-05-10')?.value; // '0.3'
  * ```
  */
-export interface EngineCore {
+export interface EngineCore<KM extends KindMap = KindMap> {
   /** Makes a decision. Synchronous and pure: the same request gives a deep-equal decision. */
-  evaluate<K extends Kind>(request: EvaluateRequest<K>): Decision<K>;
+  evaluate<K extends keyof KM & string>(request: RequestFor<KM, K>): DecisionFor<KM, K>;
   /** Same as `evaluate({ kind, input, ...options })`. */
-  decide<K extends Kind>(kind: K, input: KindInput<K>, options?: EvaluateOptions): Decision<K>;
-  /** Every ruleset, ordered by jurisdiction and date. */
+  decide<K extends keyof KM & string>(kind: K, input: InputOf<KM, K>, options?: EvaluateOptions): DecisionFor<KM, K>;
+  /**
+   * Decides a request under the ruleset with this content hash (current or archived), optionally
+   * with a record's parameter reads: what `replay` does. Throws `NoRulesetInForceError` when the
+   * engine has no ruleset with the hash.
+   */
+  evaluateUnder(hash: string, request: unknown, options?: EvaluateUnderOptions): AnyDecision;
+  /** Every ruleset that decides requests, ordered by jurisdiction and date. */
   rulesets(): RulesetSummary[];
   /** The ruleset with a content hash, if the engine has it (current or archived). */
   rulesetByHash(hash: string): RulesetSummary | undefined;
-  /** The archived rulesets (`createEngine({ archive })`), used only by replay. */
+  /** The ruleset in force for a jurisdiction, kind and date (throws `NoRulesetInForceError`). */
+  rulesetInForce(jurisdiction: string, kind: string, date: string): RulesetSummary;
+  /** The archived rulesets, used only by replay. */
   archivedRulesets(): RulesetSummary[];
-  /**
-   * Re-evaluates decision records (made by `toRecord`) with the ruleset each names by hash and
-   * compares outcome, reasons, warnings and parameter values field by field. A record whose
-   * ruleset hash the engine does not have fails with `UNKNOWN_RULESET`; it is never passed.
-   * Synchronous for arrays and iterables, a promise for async iterables (streams).
-   */
-  replay(records: Iterable<unknown>, options?: ReplayOptions): ReplayReport;
-  /**
-   * The same for an async iterable of records (lines of a file, a database cursor): a promise of
-   * the report.
-   *
-   * @example
-   * ```ts
-   * const report = await engine.replay(readLines('decisions.jsonl'));
-   * ```
-   */
-  replay(records: AsyncIterable<unknown>, options?: ReplayOptions): Promise<ReplayReport>;
   /** The kinds this engine decides. */
-  kinds(): Kind[];
+  kinds(): Array<keyof KM & string>;
+  /** A kind's module (schema, contract, decisive date). */
+  kindModule(kind: string): KindModule | undefined;
+  /** The jurisdictions the engine knows, with the kinds each is the default for. */
+  jurisdictions(): JurisdictionSummary[];
+  /** The default jurisdiction of a kind, if one is declared. */
+  defaultJurisdiction(kind: string): string | undefined;
   /** Every parameter series. */
   parameterSeries(): ParameterSeries[];
   /** The value of a parameter in force on a date, if any. */
   parameterOn(id: string, date: string): ParameterValue | undefined;
 }
 
+type CamelCase<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
+
 /**
- * The engine returned by {@link createEngine}: `evaluate`, `decide`, listings, and one typed method per kind.
+ * One typed method per kind of a kind map: `engine.eligibility(input, options)`, `engine.laterSubsidy(...)`.
  *
  * @example
  * ```ts
- * const engine: Engine = createEngine();
- * engine.eligibility(input).outcome.eligibleCount;
+ * engine.eligibility(input); // a KindMethodsFor<BundledKinds> member
  * ```
  */
-export type Engine = EngineCore & KindMethods;
+export type KindMethodsFor<KM extends KindMap> = {
+  [K in keyof KM & string as CamelCase<K>]: (input: InputOf<KM, K>, options?: EvaluateOptions) => DecisionFor<KM, K>;
+};
 
 const requestEnvelope = z.strictObject({
   kind: z.string().max(40),
@@ -174,8 +205,10 @@ const requestEnvelope = z.strictObject({
   input: z.unknown(),
   parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number()])).optional(),
 });
+type Envelope = z.output<typeof requestEnvelope>;
 
-function camelCase(s: string): string {
+/** `later-subsidy` → `laterSubsidy`. */
+export function camelCase(s: string): string {
   return s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
@@ -184,77 +217,125 @@ function rulesetRef(r: LoadedRuleset): RulesetRef {
     id: r.id,
     version: r.version,
     effectiveFrom: r.effectiveFrom,
-    effectiveTo: r.effectiveTo,
+    effectiveTo: r.sunset,
     hash: r.hash,
     source: { docNo: r.source.docNo, title: r.source.title, issuedOn: r.source.issuedOn },
   };
 }
 
 function summary(r: LoadedRuleset): RulesetSummary {
-  return { id: r.id, jurisdiction: r.jurisdiction, kinds: [...r.kinds], version: r.version, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, source: { ...r.source }, hash: r.hash };
+  return {
+    id: r.id,
+    jurisdiction: r.jurisdiction,
+    kinds: [...r.kinds],
+    version: r.version,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    sunset: r.sunset,
+    ...(r.supersededBy !== undefined ? { supersededBy: r.supersededBy } : {}),
+    source: { ...r.source },
+    hash: r.hash,
+  };
 }
 
-/** Merges caller files over bundled ones: same id replaces, new id is added. */
-function mergeById(base: readonly unknown[], extra: readonly unknown[]): unknown[] {
-  const idOf = (x: unknown) => (x !== null && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
-  const out = [...base];
-  for (const e of extra) {
-    const id = idOf(e);
-    const i = typeof id === 'string' ? out.findIndex((b) => idOf(b) === id) : -1;
-    if (i >= 0) out[i] = e;
-    else out.push(e);
+/** The jurisdictions and the default jurisdiction of each kind, from the files and the option. */
+function loadJurisdictions(
+  files: readonly unknown[],
+  defaults: Readonly<Record<string, string | undefined>>,
+  kinds: ReadonlyMap<string, KindModule>,
+  rulesets: RulesetRegistry,
+): { list: JurisdictionSummary[]; defaults: Map<string, string> } {
+  const issues: Issue[] = [];
+  const list: JurisdictionSummary[] = [];
+  const byKind = new Map<string, string>();
+  files.forEach((raw, i) => {
+    const parsed = jurisdictionFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssues(parsed.error, [`jurisdictions[${i}]`]));
+      return;
+    }
+    const j = parsed.data;
+    list.push({ id: j.id, name: j.name, defaultFor: [...j.defaultFor] });
+    j.defaultFor.forEach((k, n) => {
+      const other = byKind.get(k);
+      if (other !== undefined && other !== j.id) {
+        issues.push({ code: 'duplicate_default', path: [`jurisdiction ${j.id}`, 'defaultFor', n], message: `${other} is already the default jurisdiction of ${k}` });
+      }
+      byKind.set(k, j.id);
+    });
+  });
+  for (const [k, j] of Object.entries(defaults)) if (j !== undefined) byKind.set(k, j);
+  for (const [k, j] of byKind) {
+    const at = ['defaults', k];
+    if (!kinds.has(k)) issues.push({ code: 'unknown_kind', path: at, message: `unknown decision kind '${k}'` });
+    else if (!rulesets.jurisdictionsFor(k).includes(j)) {
+      issues.push({ code: 'no_ruleset', path: at, message: `${j} is declared the default jurisdiction of ${k}, but no ruleset of ${j} decides it` });
+    }
   }
-  return out;
+  if (issues.length > 0) throw new RulesetError(issues, 'jurisdictions');
+  for (const [k, j] of byKind) {
+    if (!list.some((x) => x.id === j)) list.push({ id: j, name: { zh: j, en: j }, defaultFor: [k] });
+    else {
+      const entry = list.find((x) => x.id === j)!;
+      if (!entry.defaultFor.includes(k)) (entry.defaultFor as string[]).push(k);
+    }
+  }
+  for (const j of new Set(rulesets.list.map((r) => r.jurisdiction))) {
+    if (!list.some((x) => x.id === j)) list.push({ id: j, name: { zh: j, en: j }, defaultFor: [] });
+  }
+  list.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { list, defaults: byKind };
 }
 
 /**
- * Creates an engine with the bundled rulesets and parameters, plus any given. Validates and
- * compiles everything once; throws `RulesetError` listing every problem.
+ * Creates an engine from kinds, rulesets and parameters given explicitly: no bundled data is
+ * read. Validates and compiles everything once; throws `RulesetError` listing every problem.
+ * Most callers want `createEngine()`, which adds the bundled kinds, rulesets and parameters.
  *
  * @example
  * ```ts
- * import { createEngine } from 'zhengdi-rules';
- * const engine = createEngine();
- * const d = engine.eligibility({
- *   noticeDate: '2023-05-10',
- *   household: { originalCultivatedMu: '2.4', expropriatedCultivatedMu: '1.8', memberCount: 4 },
- *   applicants: [{ id: 'A1', sex: 'female', birthDate: '1980-03-02', basis: 'member',
- *                  collectiveMember: true, holdsContractRight: true }],
- * });
- * d.outcome.applicants[0].eligible; // true: 0.15 mu per person, aged 43, a member
+ * import { createEngineCore, defineKind } from 'zhengdi-rules';
+ * const core = createEngineCore({ kinds: { hello }, rulesets: [helloRuleset], parameters: [helloParameters],
+ *   defaults: { hello: 'xx.example' } });
+ * core.evaluate({ kind: 'hello', input: { on: '2024-01-01' } }).outcome;
  * ```
  */
-export function createEngine(options: EngineOptions = {}): Engine {
-  const bundled = options.bundled ?? true;
-  const params = ParameterRegistry.fromFiles([...(bundled ? BUNDLED_PARAMETERS : []), ...(options.parameters ?? [])]);
-  const kindModules = new Map<string, KindModule>(Object.entries(BUNDLED_KINDS) as Array<[string, KindModule]>);
-  const rulesets = RulesetRegistry.load(mergeById(bundled ? BUNDLED_RULESETS : [], options.rulesets ?? []), params, kindModules);
+export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<KM>): EngineCore<KM> & KindMethodsFor<KM> {
+  const kindModules = new Map<string, KindModule>(Object.entries(options.kinds) as Array<[string, KindModule]>);
+  const contracts = new Map([...kindModules].map(([k, m]) => [k, m.contract] as const));
+  const params = ParameterRegistry.fromFiles(options.parameters ?? []);
+  const rulesets = RulesetRegistry.load(options.rulesets ?? [], params, contracts);
   const archive = new Map<string, LoadedRuleset>();
   if (options.archive && options.archive.length > 0) {
     const issues: Issue[] = [];
     options.archive.forEach((raw, i) => {
-      const r = loadRuleset(raw, `archive[${i}]`, params, kindModules, issues);
+      const r = loadRuleset(raw, `archive[${i}]`, params, contracts, issues);
       if (r && !rulesets.byContentHash(r.hash)) archive.set(r.hash, r);
     });
     if (issues.length > 0) throw new RulesetError(issues, 'archive');
   }
+  const juris = loadJurisdictions(options.jurisdictions ?? [], (options.defaults ?? {}) as Record<string, string | undefined>, kindModules, rulesets);
   const anyByHash = (hash: string) => rulesets.byContentHash(hash) ?? archive.get(hash);
 
-  /** Decides a request under the ruleset in force on its date, or under `fixed` (replay). */
-  function evaluate<K extends Kind>(request: EvaluateRequest<K>, fixed?: LoadedRuleset): Decision<K> {
-    const issues: Issue[] = [];
+  // Step 1: the envelope and the kind.
+  function validateEnvelope(request: unknown): { req: Envelope; mod: KindModule } {
     const env = requestEnvelope.safeParse(request);
     if (!env.success) throw new InputError(zodIssues(env.error));
     const req = env.data;
     const mod = kindModules.get(req.kind);
     if (!mod) {
-      throw new InputError([{ path: ['kind'], message: `unknown kind '${req.kind}' (one of ${[...kindModules.keys()].join(', ')})` }]);
+      throw new InputError([{ code: 'unknown_kind', path: ['kind'], message: `unknown kind '${req.kind}' (one of ${[...kindModules.keys()].join(', ')})` }]);
     }
-    let jurisdiction = req.jurisdiction;
+    return { req, mod };
+  }
+
+  // Step 2: every input check, collected into one InputError before anything is decided.
+  function validateRequest(req: Envelope, mod: KindModule) {
+    const issues: Issue[] = [];
+    const jurisdiction = req.jurisdiction ?? juris.defaults.get(req.kind);
     if (jurisdiction === undefined) {
       const known = rulesets.jurisdictionsFor(req.kind);
-      if (known.length === 1) jurisdiction = known[0]!;
-      else issues.push({ path: ['jurisdiction'], message: `required: '${req.kind}' is decided by ${known.join(', ') || 'no ruleset'}` });
+      issues.push({ code: 'jurisdiction_required', path: ['jurisdiction'], message: `required: no default jurisdiction is declared for '${req.kind}' (decided by ${known.join(', ') || 'no ruleset'})` });
     }
     const parsed = mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
@@ -264,74 +345,117 @@ export function createEngine(options: EngineOptions = {}): Engine {
       chain ??= new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
       const series = params.get(id);
       const at = ['parameters', id];
-      if (!series) issues.push({ path: at, message: 'unknown parameter' });
-      else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
+      if (!series) issues.push({ code: 'unknown_parameter', path: at, message: 'unknown parameter' });
+      else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ code: 'foreign_parameter', path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
       // (NaN and ±Infinity never get here: the envelope's z.number() refuses them.)
-      else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ path: at, message: 'expected a decimal such as "0.3"' });
+      else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ code: 'invalid_type', path: at, message: 'expected a decimal such as "0.3"' });
       else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
-    const input = parsed.data;
-    const asOf = req.asOf ?? mod.decisiveDate(input);
-    let ruleset: LoadedRuleset;
-    if (fixed) ruleset = fixed;
-    else {
-      try {
-        ruleset = rulesets.resolve(jurisdiction, req.kind, asOf);
-      } catch (e) {
-        if (e instanceof NoRulesetInForceError && req.asOf === undefined && mod.asOfHint) {
-          throw new NoRulesetInForceError(e.jurisdiction, e.kind, e.date, `${e.message.slice(e.message.indexOf('. ') + 2)}. ${mod.asOfHint}`);
-        }
-        throw e;
+    return { jurisdiction, input: parsed.data as unknown, overrides };
+  }
+
+  // Step 3: the law's date, the observation date, and what to warn about a caller's asOf.
+  function resolveDates(mod: KindModule, input: unknown, asOf: string | undefined): { lawDate: string; asOf: string; warning?: Warning } {
+    const decisive = mod.decisiveDate(input);
+    const policy = mod.asOf ?? 'law-date';
+    if (policy === 'selects-rules') return { lawDate: asOf ?? decisive, asOf: asOf ?? decisive };
+    if (policy === 'observation') return { lawDate: decisive, asOf: asOf ?? decisive };
+    if (asOf === undefined || asOf === decisive) return { lawDate: decisive, asOf: decisive };
+    return {
+      lawDate: decisive,
+      asOf: decisive,
+      warning: {
+        code: 'AS_OF_IGNORED',
+        message: {
+          zh: `本类决定（${mod.kind}）的规则和参数按法定日期 ${decisive} 确定；调用方给出的 asOf ${asOf} 不予采用`,
+          en: `A ${mod.kind} decision takes its rules and figures on the date the law names, ${decisive}; the asOf given (${asOf}) is not used`,
+        },
+      },
+    };
+  }
+
+  // Step 4: the ruleset in force on the law's date (never a fallback into another window).
+  function resolveRuleset(mod: KindModule, jurisdiction: string, lawDate: string, callerAsOf: string | undefined): LoadedRuleset {
+    try {
+      return rulesets.resolve(jurisdiction, mod.kind, lawDate);
+    } catch (e) {
+      if (e instanceof NoRulesetInForceError && callerAsOf === undefined && mod.asOfHint && (mod.asOf ?? 'law-date') === 'selects-rules') {
+        throw new NoRulesetInForceError(e.jurisdiction, e.kind, e.date, `${e.message.slice(e.message.indexOf('. ') + 2)}. ${mod.asOfHint}`);
       }
+      throw e;
     }
-    const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
+  }
+
+  // Replay: the ruleset named by hash must decide this jurisdiction and kind on the law's date.
+  function checkApplies(r: LoadedRuleset, kind: string, jurisdiction: string, lawDate: string): LoadedRuleset {
+    const end = r.ends.get(kind);
+    if (r.jurisdiction !== jurisdiction || end === undefined || lawDate < r.effectiveFrom || (end !== null && lawDate > end)) {
+      throw new RulesetNotApplicableError(
+        r.hash,
+        `ruleset ${r.id} (hash ${r.hash.slice(0, 12)}) does not decide ${jurisdiction} ${kind} on ${lawDate} (${r.jurisdiction}, ${r.kinds.join('/')}, ${r.effectiveFrom} to ${r.effectiveTo ?? 'open'})`,
+      );
+    }
+    return r;
+  }
+
+  /** Decides a request: validate → resolve → decide → decision. */
+  function evaluate(request: unknown, under?: { ruleset: LoadedRuleset; pinned?: readonly ParameterRead[] }): AnyDecision {
+    const { req, mod } = validateEnvelope(request);
+    const { jurisdiction, input, overrides } = validateRequest(req, mod);
+    const dates = resolveDates(mod, input, req.asOf);
+    const ruleset = under ? checkApplies(under.ruleset, mod.kind, jurisdiction, dates.lawDate) : resolveRuleset(mod, jurisdiction, dates.lawDate, req.asOf);
+    const ctx = new DecisionContext({
+      ruleset,
+      kind: mod.kind,
+      scopes: mod.contract.scopes,
+      asOf: dates.asOf,
+      lawDate: dates.lawDate,
+      params,
+      overrides,
+      ...(under?.pinned ? { pinned: new Map(under.pinned.map((p) => [p.id, p])) } : {}),
+    });
+    if (dates.warning) ctx.warn(dates.warning.code, dates.warning.message);
     const outcome = mod.decide(ctx, input);
     return {
       kind: req.kind,
       jurisdiction,
-      asOf,
+      asOf: dates.asOf,
       ruleset: rulesetRef(ruleset),
       outcome,
       reasons: ctx.reasons,
       parameters: ctx.parameters(),
       warnings: ctx.warnings,
-    } as Decision<K>;
+    };
   }
 
-  const core: EngineCore = {
-    evaluate: (request) => evaluate(request),
-    decide: (kind, input, opts = {}) => evaluate({ ...opts, kind, input } as unknown as EvaluateRequest<typeof kind>),
-    rulesets: () =>
-      rulesets.list
-        .map(summary)
-        .sort((a, b) => (a.jurisdiction === b.jurisdiction ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.jurisdiction < b.jurisdiction ? -1 : 1)),
+  const byDate = (a: RulesetSummary, b: RulesetSummary) =>
+    a.jurisdiction === b.jurisdiction ? (a.effectiveFrom < b.effectiveFrom ? -1 : 1) : a.jurisdiction < b.jurisdiction ? -1 : 1;
+  const core: EngineCore<KM> = {
+    evaluate: ((request: unknown) => evaluate(request)) as EngineCore<KM>['evaluate'],
+    decide: ((kind: string, input: unknown, opts: EvaluateOptions = {}) => evaluate({ ...opts, kind, input })) as EngineCore<KM>['decide'],
+    evaluateUnder: (hash, request, opts = {}) => {
+      const r = anyByHash(hash);
+      if (!r) throw new NoRulesetInForceError('(any)', '(any)', '(any)', `No ruleset with hash ${hash.slice(0, 12)} is loaded`);
+      return evaluate(request, { ruleset: r, ...(opts.pinned ? { pinned: opts.pinned } : {}) });
+    },
+    rulesets: () => rulesets.list.map(summary).sort(byDate),
     rulesetByHash: (hash) => {
       const r = anyByHash(hash);
       return r ? summary(r) : undefined;
     },
-    archivedRulesets: () => [...archive.values()].map(summary),
-    replay: ((records: Iterable<unknown> | AsyncIterable<unknown>, opts?: ReplayOptions) =>
-      replayRecords(
-        {
-          inForce: (j, k, d) => summary(rulesets.resolve(j, k, d)),
-          byHash: (h) => {
-            const r = anyByHash(h);
-            return r ? summary(r) : undefined;
-          },
-          // replayRecords has checked that the ruleset is known and covers the request (covers()).
-          evaluateUnder: (hash, req: RecordedRequest) => evaluate(req as unknown as EvaluateRequest, anyByHash(hash)!),
-        },
-        records as Iterable<unknown>,
-        opts,
-      )) as EngineCore['replay'],
-    kinds: () => [...kindModules.keys()] as Kind[],
+    rulesetInForce: (j, k, d) => summary(rulesets.resolve(j, k, d)),
+    archivedRulesets: () => [...archive.values()].map(summary).sort(byDate),
+    kinds: () => [...kindModules.keys()] as Array<keyof KM & string>,
+    kindModule: (kind) => kindModules.get(kind),
+    jurisdictions: () => juris.list.map((j) => ({ ...j, defaultFor: [...j.defaultFor] })),
+    defaultJurisdiction: (kind) => juris.defaults.get(kind),
     parameterSeries: () => params.all(),
     parameterOn: (id, date) => params.valueOn(id, date),
   };
   const methods: Record<string, unknown> = {};
   for (const kind of kindModules.keys()) {
-    methods[camelCase(kind)] = (input: unknown, opts: EvaluateOptions = {}) => evaluate({ ...opts, kind, input } as EvaluateRequest);
+    methods[camelCase(kind)] = (input: unknown, opts: EvaluateOptions = {}) => evaluate({ ...opts, kind, input });
   }
-  return Object.freeze({ ...core, ...methods }) as Engine;
+  return Object.freeze({ ...core, ...methods }) as EngineCore<KM> & KindMethodsFor<KM>;
 }

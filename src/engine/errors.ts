@@ -23,6 +23,13 @@ export abstract class ZhengdiError extends Error {
  * ```
  */
 export interface Issue {
+  /**
+   * What kind of problem, machine-readable: zod's issue codes for schema problems
+   * (`invalid_type`, `too_big`, `unrecognized_keys`, `custom`, …) and the engine's own
+   * (`unknown_kind`, `unknown_parameter`, `jurisdiction_required`, …). Absent on issues made by
+   * older code paths.
+   */
+  readonly code?: string;
   /** Where the problem is, as a path of keys and indexes (e.g. `['input', 'applicants', 0, 'birthDate']`). */
   readonly path: ReadonlyArray<string | number>;
   /** What is wrong, in English. */
@@ -156,5 +163,25 @@ export class RuleEvaluationError extends ZhengdiError {
     super(`Rule ${rule} could not be evaluated: ${message}`);
     this.name = 'RuleEvaluationError';
     this.rule = rule;
+  }
+}
+
+/**
+ * A ruleset named by hash (replay) does not decide the request: another jurisdiction or kind, or
+ * the request's law date is outside its window.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RulesetNotApplicableError) console.log(e.hash, e.message) }
+ * ```
+ */
+export class RulesetNotApplicableError extends ZhengdiError {
+  readonly code = 'RULESET_NOT_APPLICABLE' as const;
+  constructor(
+    readonly hash: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RulesetNotApplicableError';
   }
 }

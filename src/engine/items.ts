@@ -89,7 +89,7 @@ export function apportion(amount: Dec, parts: ReadonlyArray<{ payer: string; upT
 /** The scope an item's expressions read: the decision's parameters and the item's values. */
 class ItemScope implements EvaluationScope {
   constructor(
-    private readonly ctx: DecisionContext,
+    private readonly ctx: DecisionContext<string>,
     readonly values: Record<string, unknown>,
   ) {}
   param(id: string): unknown {
@@ -104,7 +104,7 @@ const DEFAULT_HOLDS: Localized = { zh: '{label}适用：{amount} 元', en: '{lab
 const DEFAULT_FAILS: Localized = { zh: '{label}不适用', en: '{label} does not apply' };
 
 /** Evaluates one item for a subject: records a reason; returns the item when it applies. */
-export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
+export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
   const values: Record<string, unknown> = {};
   const scope = new ItemScope(ctx, values);
   let applies: boolean;
@@ -154,15 +154,27 @@ export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unk
   };
 }
 
-/** Evaluates every item of a kind and scope, in file order; returns those that apply. */
-export function evaluateItems(ctx: DecisionContext, kind: string, scope: string, data: unknown, subject?: string): ItemOutcome[] {
+/**
+ * Evaluates every item of a scope of the decision's kind, in file order; returns those that apply.
+ *
+ * @example
+ * ```ts
+ * const items = scopeItems(ctx, 'person', data, person.id);
+ * ```
+ */
+export function scopeItems<S extends string>(ctx: DecisionContext<S>, scope: S, data: unknown, subject?: string): ItemOutcome[] {
   const out: ItemOutcome[] = [];
-  for (const item of ctx.ruleset.items) {
-    if (item.kind !== kind || item.scope !== scope) continue;
+  for (const item of ctx.scopeItems(scope)) {
     const r = evaluateItem(ctx, item, data, subject);
     if (r) out.push(r);
   }
   return out;
+}
+
+/** @deprecated Use {@link scopeItems}: the context is bound to its kind. */
+export function evaluateItems(ctx: DecisionContext, kind: string, scope: string, data: unknown, subject?: string): ItemOutcome[] {
+  if (kind !== ctx.kind) throw new RuleEvaluationError(`${kind}/*`, `a ${ctx.kind} decision cannot evaluate items of kind ${kind}`);
+  return scopeItems(ctx, scope, data, subject);
 }
 
 /** Totals of items: overall, by payer (in order first seen) and by timing. */

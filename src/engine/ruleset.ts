@@ -1,9 +1,11 @@
 import { contentHash } from './canonical-json';
 import { addDaysIso } from './dates';
 import { NoRulesetInForceError, RulesetError, type Issue } from './errors';
+import type { KindContract } from './contract';
 import { jurisdictionChain } from './jurisdiction';
 import { compileLogic, type CompiledLogic } from './logic/compile';
 import type { ParameterRegistry } from './parameters';
+import { resolveRole } from './roles';
 import { rulesetFileSchema, type RulesetFileParsed } from './ruleset-file';
 import { zodIssues, type Localized } from './schemas';
 
@@ -91,8 +93,17 @@ export interface RulesetSummary {
   readonly kinds: readonly string[];
   readonly version: string;
   readonly effectiveFrom: string;
-  /** Last day in force; null = open-ended. */
+  /**
+   * Last day in force; null = open-ended. Not part of the file: it is the day before the next
+   * version of the jurisdiction starts, or the file's own `effectiveTo` (a sunset the law itself
+   * states, e.g. Gucun's 2027-03-31), whichever comes first. (For a ruleset whose kinds end on
+   * different days, the latest; `resolve` uses each kind's own end.)
+   */
   readonly effectiveTo: string | null;
+  /** The end the file itself states (`effectiveTo` in the file), or null. */
+  readonly sunset: string | null;
+  /** The version that follows this one, when the engine has it. */
+  readonly supersededBy?: string;
   readonly source: RulesetSource;
   /** SHA-256 of the file's canonical JSON (RFC 8785), without its own `hash` field. */
   readonly hash: string;
@@ -100,21 +111,18 @@ export interface RulesetSummary {
 
 /** A validated, compiled ruleset. */
 export interface LoadedRuleset extends RulesetSummary {
+  /** Last day in force for each kind (see {@link RulesetSummary.effectiveTo}). */
+  readonly ends: ReadonlyMap<string, string | null>;
+  /** Every parameter id the ruleset reads (its rules, formulas, items and its kinds' roles). */
+  readonly reads: ReadonlySet<string>;
   readonly file: RulesetFileParsed;
   readonly rules: readonly CompiledRule[];
   readonly formulas: ReadonlyMap<string, CompiledFormula>;
   readonly items: readonly CompiledItem[];
 }
 
-/** What a ruleset needs to know about the kinds it may declare. */
-export interface KindShape {
-  /** Scopes a rule of this kind may have. */
-  readonly scopes: readonly string[];
-  /** Formulas a ruleset declaring this kind must provide. */
-  readonly formulas?: readonly string[];
-  /** Timings an item of this kind may have (items are not allowed when absent). */
-  readonly itemTimings?: readonly string[];
-}
+/** What a ruleset needs to know about the kinds it may declare: their contracts. */
+export type KindShape = KindContract;
 
 /**
  * The content hash of a ruleset file: SHA-256 of its canonical JSON without `hash`.
@@ -152,10 +160,12 @@ export function loadRuleset(
     issues.push({ path: [at, 'effectiveTo'], message: `ends (${file.effectiveTo}) before it starts (${file.effectiveFrom})` });
   }
   const chain = new Set(jurisdictionChain(file.jurisdiction));
+  const reads = new Set<string>();
   const checkParam = (id: string): string | undefined => {
     const s = params.get(id);
     if (!s) return `unknown parameter '${id}'`;
     if (!chain.has(s.jurisdiction)) return `parameter '${id}' belongs to ${s.jurisdiction}, which ${file.jurisdiction} does not inherit from`;
+    reads.add(id);
     return undefined;
   };
   file.kinds.forEach((k, i) => {
@@ -264,9 +274,9 @@ export function loadRuleset(
   });
 
   for (const k of file.kinds) {
-    for (const needed of kinds.get(k)?.formulas ?? []) {
-      if (!formulas.has(needed)) issues.push({ path: [at, 'formulas'], message: `kind ${k} needs a formula '${needed}'` });
-    }
+    const contract = kinds.get(k);
+    if (!contract) continue;
+    issues.push(...contractIssues(at, file.jurisdiction, k, contract, formulas, rules, items, params, reads));
   }
   if (issues.length > start) return undefined;
   return {
@@ -276,6 +286,9 @@ export function loadRuleset(
     version: file.version,
     effectiveFrom: file.effectiveFrom,
     effectiveTo: file.effectiveTo,
+    sunset: file.effectiveTo,
+    ends: new Map(file.kinds.map((k) => [k, file.effectiveTo])),
+    reads,
     source: { docNo: file.source.docNo, title: file.source.title, issuedOn: file.source.issuedOn },
     hash,
     file,
@@ -285,15 +298,123 @@ export function loadRuleset(
   };
 }
 
-/** Rulesets by jurisdiction and kind, with windows checked. */
+/** What a ruleset lacks of its kind's contract (each a problem naming what is missing). */
+function contractIssues(
+  at: string,
+  jurisdiction: string,
+  kind: string,
+  contract: KindContract,
+  formulas: ReadonlyMap<string, CompiledFormula>,
+  rules: readonly CompiledRule[],
+  items: readonly CompiledItem[],
+  params: ParameterRegistry,
+  reads: Set<string>,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const needed of contract.formulas ?? []) {
+    if (!formulas.has(needed)) issues.push({ path: [at, 'formulas'], message: `kind ${kind} needs a formula '${needed}'` });
+  }
+  for (const [id, scope] of Object.entries(contract.rules ?? {})) {
+    const r = rules.find((x) => x.kind === kind && x.id === id);
+    if (!r) issues.push({ path: [at, 'rules'], message: `kind ${kind} needs a rule '${id}' (scope ${scope}): its code reads that rule's outcome` });
+    else if (r.scope !== scope) issues.push({ path: [at, 'rules'], message: `kind ${kind} reads rule '${id}' in scope ${scope}, but the ruleset gives it scope ${r.scope}` });
+    else if (r.effect !== 'condition') issues.push({ path: [at, 'rules'], message: `kind ${kind} reads rule '${id}' as a condition, but the ruleset makes it a warning` });
+  }
+  for (const code of contract.itemCodes ?? []) {
+    if (!items.some((x) => x.kind === kind && x.code === code)) issues.push({ path: [at, 'items'], message: `kind ${kind} needs an item with code '${code}'` });
+  }
+  for (const role of contract.parameterRoles ?? []) {
+    const id = resolveRole(params, jurisdiction, role);
+    if (id === undefined) issues.push({ path: [at, 'kinds'], message: `kind ${kind} reads the parameter '${role}': no series ${jurisdiction}.${role} (or of a parent jurisdiction)` });
+    else reads.add(id);
+  }
+  return issues;
+}
+
+/**
+ * The first day of [from, to] (to null = open) on which a parameter series has no value, if any.
+ *
+ * @example
+ * ```ts
+ * firstUncoveredDay(params, 'cn.hunan.shaoyang.min-age', '2020-01-01', null); // undefined: covered
+ * ```
+ */
+export function firstUncoveredDay(params: ParameterRegistry, id: string, from: string, to: string | null): string | undefined {
+  const series = params.get(id);
+  if (!series) return from;
+  let day = from;
+  for (const v of series.values) {
+    if (v.to !== null && v.to < day) continue;
+    if (v.from > day) return day;
+    if (v.to === null) return undefined;
+    if (to !== null && v.to >= to) return undefined;
+    day = addDaysIso(v.to, 1);
+  }
+  return day;
+}
+
+/** Compares two semver versions (numeric parts as numbers). */
+function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const pa = parts(a);
+  const pb = parts(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return String(x).localeCompare(String(y), 'en', { numeric: true });
+  }
+  return 0;
+}
+
+/**
+ * Rulesets by jurisdiction and kind. A version is in force from its `effectiveFrom` until the
+ * day before the next version of the same jurisdiction and kind starts, or until the sunset its
+ * file states, whichever comes first: adding a version is adding a file, and no earlier file
+ * (nor its hash) changes.
+ */
 export class RulesetRegistry {
   private readonly byKey = new Map<string, LoadedRuleset[]>();
   private readonly byHash = new Map<string, LoadedRuleset>();
   readonly list: readonly LoadedRuleset[];
 
   private constructor(list: readonly LoadedRuleset[]) {
-    this.list = list;
+    const byKey = new Map<string, LoadedRuleset[]>();
     for (const r of list) {
+      for (const k of r.kinds) {
+        const key = `${r.jurisdiction}|${k}`;
+        const arr = byKey.get(key) ?? [];
+        arr.push(r);
+        byKey.set(key, arr);
+      }
+    }
+    // Each kind's end: the next version's start − 1, or the sunset, whichever is first.
+    const ends = new Map<LoadedRuleset, Map<string, string | null>>(list.map((r) => [r, new Map(r.ends)]));
+    const next = new Map<LoadedRuleset, LoadedRuleset>();
+    for (const [key, arr] of byKey) {
+      const kind = key.split('|')[1]!;
+      arr.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : compareVersions(a.version, b.version)));
+      for (let i = 0; i + 1 < arr.length; i++) {
+        const cur = arr[i]!;
+        const following = arr[i + 1]!;
+        if (following.effectiveFrom <= cur.effectiveFrom) continue; // reported by load()
+        const dayBefore = addDaysIso(following.effectiveFrom, -1);
+        const sunset = cur.sunset;
+        ends.get(cur)!.set(kind, sunset !== null && sunset < dayBefore ? sunset : dayBefore);
+        if (!next.has(cur)) next.set(cur, following);
+      }
+    }
+    this.list = list.map((r) => {
+      const e = ends.get(r)!;
+      const values = [...e.values()];
+      const effectiveTo = values.includes(null) ? null : values.reduce<string | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
+      const n = next.get(r);
+      const out: LoadedRuleset = { ...r, ends: e, effectiveTo, ...(n ? { supersededBy: n.id } : {}) };
+      return out;
+    });
+    for (const r of this.list) {
       this.byHash.set(r.hash, r);
       for (const k of r.kinds) {
         const key = `${r.jurisdiction}|${k}`;
@@ -306,8 +427,10 @@ export class RulesetRegistry {
   }
 
   /**
-   * Loads rulesets; throws one RulesetError listing every problem: schema, rules, windows that
-   * overlap or leave a gap for the same jurisdiction and kind, duplicate ids.
+   * Loads rulesets; throws one RulesetError listing every problem: schema, rules, contracts, two
+   * versions starting on the same day for the same jurisdiction and kind, a sunset that leaves a
+   * gap before the next version, duplicate ids, and a parameter the ruleset reads that has no
+   * value on some day of its window.
    */
   static load(raws: readonly unknown[], params: ParameterRegistry, kinds: ReadonlyMap<string, KindShape>): RulesetRegistry {
     const issues: Issue[] = [];
@@ -329,10 +452,25 @@ export class RulesetRegistry {
         const prev = arr[i - 1]!;
         const cur = arr[i]!;
         const where = [`ruleset ${cur.id}`, 'effectiveFrom'];
-        if (prev.effectiveTo === null || cur.effectiveFrom <= prev.effectiveTo) {
-          issues.push({ path: where, message: `overlaps ${prev.id} (${prev.effectiveFrom} to ${prev.effectiveTo ?? 'open'}) for ${jurisdiction} ${kind}` });
-        } else if (addDaysIso(prev.effectiveTo, 1) !== cur.effectiveFrom) {
-          issues.push({ path: where, message: `leaves a gap after ${prev.id} ends on ${prev.effectiveTo} for ${jurisdiction} ${kind}` });
+        if (cur.effectiveFrom === prev.effectiveFrom) {
+          issues.push({
+            path: where,
+            message: `starts on the same day as ${prev.id} (${prev.effectiveFrom}) for ${jurisdiction} ${kind}: a corrected version replaces the old file, which moves to the archive (rulesets/<jurisdiction>/archive/) so that its records still replay`,
+          });
+        } else if (prev.sunset !== null && addDaysIso(prev.sunset, 1) < cur.effectiveFrom) {
+          issues.push({ path: where, message: `leaves a gap after ${prev.id} ends on ${prev.sunset} for ${jurisdiction} ${kind}` });
+        }
+      }
+    }
+    for (const r of reg.list) {
+      for (const id of [...r.reads].sort()) {
+        const gap = firstUncoveredDay(params, id, r.effectiveFrom, r.effectiveTo);
+        if (gap !== undefined) {
+          issues.push({
+            code: 'parameter_gap',
+            path: [`ruleset ${r.id}`, 'parameters', id],
+            message: `the ruleset reads ${id}, which has no value on ${gap}, inside its window (${r.effectiveFrom} to ${r.effectiveTo ?? 'open'})`,
+          });
         }
       }
     }
@@ -340,7 +478,7 @@ export class RulesetRegistry {
     return reg;
   }
 
-  /** Every ruleset deciding a kind (any jurisdiction). */
+  /** Every jurisdiction with a ruleset deciding a kind. */
   jurisdictionsFor(kind: string): string[] {
     return [...new Set(this.list.filter((r) => r.kinds.includes(kind)).map((r) => r.jurisdiction))];
   }
@@ -361,18 +499,20 @@ export class RulesetRegistry {
         known.length > 0 ? `No ruleset of this jurisdiction decides '${kind}'; ${known.join(', ')} do` : `No ruleset decides '${kind}'`,
       );
     }
+    const endOf = (r: LoadedRuleset) => r.ends.get(kind) ?? null;
     for (const r of arr) {
-      if (r.effectiveFrom <= date && (r.effectiveTo === null || date <= r.effectiveTo)) return r;
+      const end = endOf(r);
+      if (r.effectiveFrom <= date && (end === null || date <= end)) return r;
     }
-    const windows = arr.map((r) => `${r.id}: ${r.effectiveFrom} to ${r.effectiveTo ?? 'open'}`).join('; ');
+    const windows = arr.map((r) => `${r.id}: ${r.effectiveFrom} to ${endOf(r) ?? 'open'}`).join('; ');
     const first = arr[0]!;
-    const last = arr[arr.length - 1]!;
+    const lastEnd = endOf(arr[arr.length - 1]!);
     let note = '';
     if (date < first.effectiveFrom && first.file.supersedes) {
       const s = first.file.supersedes;
       note = `. Before ${first.effectiveFrom} ${s.docNo} applied${s.available ? '' : ', which this package does not carry'}: ${s.note.en}`;
-    } else if (last.effectiveTo !== null && date > last.effectiveTo) {
-      note = `. No ruleset after ${last.effectiveTo} is known yet`;
+    } else if (lastEnd !== null && date > lastEnd) {
+      note = `. No ruleset after ${lastEnd} is known yet`;
     }
     throw new NoRulesetInForceError(jurisdiction, kind, date, `Rulesets known: ${windows}${note}`);
   }

@@ -114,6 +114,7 @@ export function addDuplicateIdIssues(
 /** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */
 export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): Issue[] {
   return error.issues.map((i) => ({
+    code: i.code,
     path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? clip(p) : p))],
     message: clip(i.message),
   }));

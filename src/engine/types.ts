@@ -80,6 +80,11 @@ export interface RulesetRef {
   id: string;
   version: string;
   effectiveFrom: string;
+  /**
+   * The end the ruleset file itself states (a sunset the law names), or null. A decision records
+   * what its ruleset says, so adding a later version changes no decision already made; the end a
+   * successor gives it is in `engine.rulesets()`.
+   */
   effectiveTo: string | null;
   hash: string;
   source: RulesetSource;
@@ -97,7 +102,12 @@ export interface RulesetRef {
 export interface DecisionOf<K extends string, O> {
   kind: K;
   jurisdiction: string;
-  /** The date whose rules and parameters were applied. */
+  /**
+   * The date the decision speaks as of. For kinds whose clause names a date (the expropriation,
+   * the notice, the event) it is that date, on which the rules and every parameter were taken;
+   * for `enrollment` and `reallocation` the day the facts are known up to; for `screening` the
+   * date whose rules were applied.
+   */
   asOf: string;
   ruleset: RulesetRef;
   outcome: O;

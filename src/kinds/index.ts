@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { allocation } from './allocation';
 import { eligibility } from './eligibility';
 import { procedure } from './procedure';
@@ -6,13 +5,13 @@ import { screening } from './screening';
 import { enrollment } from './enrollment';
 import { quota } from './quota';
 import { reallocation } from './reallocation';
-import type { KindModule } from './kind';
+import type { InputOf, KindModule, OutcomeOf } from '../engine/kind';
 import { laterSubsidy } from './later-subsidy';
 import { payout } from './payout';
 
 /**
- * Every decision kind the package knows. Adding a kind is one entry here; its input and outcome
- * types then flow into `Engine`, `Decision` and `EvaluateRequest`.
+ * Every decision kind the package bundles. A caller adds a kind of its own with
+ * `createEngine({ kinds: { [name]: defineKind(…) } })`; its types then flow into `evaluate`.
  */
 export const BUNDLED_KINDS = {
   eligibility,
@@ -26,7 +25,9 @@ export const BUNDLED_KINDS = {
   reallocation,
 } as const satisfies Record<string, KindModule>;
 
-type Kinds = typeof BUNDLED_KINDS;
+/** The bundled kinds' map type. */
+export type BundledKinds = typeof BUNDLED_KINDS;
+type Kinds = BundledKinds;
 
 /**
  * A decision kind: `'eligibility'`, …
@@ -47,7 +48,7 @@ export type Kind = keyof Kinds;
  * const input: KindInput<'eligibility'> = { noticeDate: '2023-05-10', household, applicants };
  * ```
  */
-export type KindInput<K extends Kind> = z.input<Kinds[K]['schema']>;
+export type KindInput<K extends Kind> = InputOf<Kinds, K>;
 
 /**
  * The outcome of a kind.
@@ -57,4 +58,4 @@ export type KindInput<K extends Kind> = z.input<Kinds[K]['schema']>;
  * const o: KindOutcome<'eligibility'> = engine.eligibility(input).outcome;
  * ```
  */
-export type KindOutcome<K extends Kind> = ReturnType<Kinds[K]['decide']>;
+export type KindOutcome<K extends Kind> = OutcomeOf<Kinds, K>;

@@ -12,7 +12,7 @@ import { evaluateOne, toBatchError } from '../batch';
 import { decideRows } from '../cli/decide-rows';
 import { decideJsonLines } from './jsonl-decide';
 import { projectResult } from './project';
-import { createEngine, type Engine } from '../engine/engine';
+import { createEngine, type Engine } from '../create-engine';
 import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
 
 const port = parentPort;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { evaluateOne, type BatchFailure, type BatchOptions, type BatchResult } from '../batch';
-import { createEngine, type Decision, type Engine, type EngineOptions } from '../engine/engine';
+import { createEngine, type Decision, type Engine, type EngineOptions } from '../create-engine';
 import type { Kind, KindInput } from '../kinds';
 import { projectResult } from './project';
 import { defaultWorkerScript, inOrder, type Job } from './pool';

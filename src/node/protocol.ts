@@ -1,5 +1,5 @@
 import type { BatchError, BatchOptions, BatchResult } from '../batch';
-import type { EngineOptions } from '../engine/engine';
+import type { EngineOptions } from '../create-engine';
 import type { Kind } from '../kinds';
 import type { EvaluateFlags } from '../cli/record-line';
 import type { LongLine } from './jsonl-decide';

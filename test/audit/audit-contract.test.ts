@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, parseRecord, toRecord, type DecisionRecord } from '../../src';
 import { diffDecisions, diffValues, joinPath, sameValue } from '../../src/audit/diff';
 import { replayOne, replayRecords, type ReplayHost } from '../../src/audit/replay';
+import { RulesetNotApplicableError } from '../../src/engine/errors';
 import { verifyRecordHash } from '../../src/audit/record';
 
 // Records, replay and diffs (docs/audit.md and /work/shared/spec/API.md: `toRecord`, `parseRecord`,
@@ -103,13 +104,16 @@ describe('diffs: paths and equal values', () => {
 
 describe('replay: failures with their codes and messages', () => {
   const host = (over: Partial<ReplayHost>): ReplayHost => ({
-    inForce: () => {
+    rulesetInForce: () => {
       throw new Error('no ruleset');
     },
-    byHash: () => undefined,
+    rulesetByHash: () => undefined,
     evaluateUnder: () => {
       throw new Error('not called');
     },
+    evaluate: (() => {
+      throw new Error('not called');
+    }) as never,
     ...over,
   });
   const summary = (over: object = {}) => ({ ...rec().decision.ruleset, jurisdiction: 'cn.hunan.shaoyang', kinds: ['eligibility'], ...over }) as never;
@@ -125,7 +129,7 @@ describe('replay: failures with their codes and messages', () => {
   it('unknown ruleset: what it was made under and what is in force (or why none is)', () => {
     const r = rec();
     const inForce = summary({ id: 'cur', version: '2.0.0', hash: 'b'.repeat(64) });
-    const f = replayOne(host({ inForce: () => inForce }), r, 0);
+    const f = replayOne(host({ rulesetInForce: () => inForce }), r, 0);
     expect(f).toMatchObject({ status: 'failed', id: r.id, error: { code: 'UNKNOWN_RULESET' } });
     const msg = (f as { error: { message: string } }).error.message;
     expect(msg).toBe(
@@ -133,7 +137,7 @@ describe('replay: failures with their codes and messages', () => {
     );
     const none = replayOne(
       host({
-        inForce: () => {
+        rulesetInForce: () => {
           throw new InputError([{ path: ['x'], message: 'm' }]);
         },
       }),
@@ -143,27 +147,29 @@ describe('replay: failures with their codes and messages', () => {
     expect(none.error.message).toContain('in force for cn.hunan.shaoyang eligibility on 2023-06-15: none (x: m).');
     const noVersion = JSON.parse(JSON.stringify(r)) as DecisionRecord;
     delete (noVersion.ruleset as { version?: string }).version;
-    const nv = replayOne(host({ inForce: () => inForce }), noVersion, 0) as { error: { message: string } };
+    const nv = replayOne(host({ rulesetInForce: () => inForce }), noVersion, 0) as { error: { message: string } };
     expect(nv.error.message.startsWith(`made under ruleset ${r.ruleset.id} (hash `)).toBe(true);
   });
 
-  it('a known ruleset that does not decide this jurisdiction, kind or date: RULESET_NOT_APPLICABLE', () => {
+  it('a known ruleset that does not decide the request: the core refuses it (RULESET_NOT_APPLICABLE), replay reports it', () => {
     const r = rec();
-    const check = (over: object) =>
-      replayOne(host({ inForce: () => summary({ hash: 'c'.repeat(64) }), byHash: () => summary(over) }), r, 0) as { status: string; error?: { code: string; message: string } };
-    expect(check({ jurisdiction: 'cn.other' }).error).toMatchObject({ code: 'RULESET_NOT_APPLICABLE' });
-    expect(check({ kinds: ['payout'] }).error).toMatchObject({ code: 'RULESET_NOT_APPLICABLE' });
-    expect(check({ effectiveFrom: '2023-06-16' }).error).toMatchObject({ code: 'RULESET_NOT_APPLICABLE' });
-    expect(check({ effectiveTo: '2023-06-14' }).error?.message).toBe(
-      `made under ruleset ${r.ruleset.id} (hash ${r.ruleset.hash.slice(0, 12)}), which does not decide cn.hunan.shaoyang eligibility on 2023-06-15 (cn.hunan.shaoyang, eligibility, 2020-01-01 to 2023-06-14); in force then: ${r.ruleset.id} v${r.ruleset.version} (hash cccccccccccc)`,
-    );
-    expect(check({ effectiveFrom: '2023-06-15', effectiveTo: '2023-06-15' }).error?.code).not.toBe('RULESET_NOT_APPLICABLE'); // both ends are in the window
-    expect(check({ effectiveTo: null }).error?.code).not.toBe('RULESET_NOT_APPLICABLE');
+    const f = replayOne(
+      host({
+        rulesetByHash: () => summary(),
+        evaluateUnder: () => {
+          throw new RulesetNotApplicableError(r.ruleset.hash, 'ruleset x does not decide cn.hunan.shaoyang eligibility on 2023-06-15');
+        },
+      }),
+      r,
+      0,
+    ) as { status: string; error?: { code: string; message: string } };
+    expect(f.error).toEqual({ code: 'RULESET_NOT_APPLICABLE', message: 'ruleset x does not decide cn.hunan.shaoyang eligibility on 2023-06-15' });
   });
+
 
   it('an error while evaluating: its code (InputError: path: message; other engine errors; anything else ERROR)', () => {
     const r = rec();
-    const known = { inForce: () => summary(), byHash: () => summary() };
+    const known = { rulesetInForce: () => summary(), rulesetByHash: () => summary() };
     const input = replayOne(host({ ...known, evaluateUnder: () => { throw new InputError([{ path: ['input', 'a'], message: 'm1' }, { path: [], message: 'm2' }]); } }), r, 0);
     expect(input).toMatchObject({ status: 'failed', error: { code: 'INVALID_INPUT', message: 'input.a: m1; (root): m2' } });
     const other = replayOne(host({ ...known, evaluateUnder: () => { throw new RangeError('odd'); } }), r, 0);

@@ -318,7 +318,7 @@ describe('zhengdi replay (in-process)', () => {
     const r = await zhengdi(['replay', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      [`Replay of ${file}`, '', 'result      count', '──────────  ─────', `records     ${n}`, `matched     ${n}`, 'mismatched  0', 'failed      0', '', 'All records match the rules in force on their dates.', ''].join('\n'),
+      [`Replay of ${file}`, '', 'result      count', '──────────  ─────', `records     ${n}`, `matched     ${n}`, 'mismatched  0', 'failed      0', '', 'All records match the rules and figures they were made under.', ''].join('\n'),
     );
   });
   it('tampered records: line, id, path, recorded and replayed values; failures with code and reason; exit code 1', async () => {

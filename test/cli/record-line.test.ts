@@ -30,7 +30,10 @@ describe('recordLine: a row to its decision record, or the reason it failed', ()
     const record = parseRecord((recordLine(engine, jsonlItem('v.jsonl', 1, JSON.stringify(row)), flags) as { line: string }).line);
     expect(record.id).toBe('TJ-01');
     expect(record.request).toMatchObject({ kind: 'eligibility', asOf: '2024-01-01', parameters: { 'cn.hunan.shaoyang.min-age': 18, 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' } });
-    expect(record.decision.asOf).toBe('2024-01-01');
+    // The notice date governs an eligibility decision: the row's asOf is kept in the request (so that a
+    // replay makes the same call) but not used, and the decision says so.
+    expect(record.decision.asOf).toBe(household.input.noticeDate);
+    expect(record.decision.warnings.map((w) => w.code)).toContain('AS_OF_IGNORED');
   });
 
   it('fails with one line: no kind, an unreadable row, invalid input (every path), no ruleset in force', () => {

@@ -45,10 +45,12 @@ describe('二(一) age-16: aged 16 full years (inclusive) on the notice date', (
     expect(on28.failed).toEqual(['age-16']);
   });
   it('born 29 February: in a common year the age is reached on 1 March (interpretation age-on-notice-date)', () => {
-    // Born 2007-02-29 does not exist; use a 2000 birth and an override of the age to 17 (2017 is common).
-    const params = { 'cn.hunan.shaoyang.min-age': 17 };
-    const feb28 = engine.eligibility(input({ noticeDate: '2017-02-28', applicants: [member({ birthDate: '2000-02-29' })] }), { asOf: '2020-01-01', parameters: params });
-    const mar1 = engine.eligibility(input({ noticeDate: '2017-03-01', applicants: [member({ birthDate: '2000-02-29' })] }), { asOf: '2020-01-01', parameters: params });
+    // Born 2000-02-29; with the age overridden to 21, 2021 (a common year) has no 29 February:
+    // the age is reached on 2021-03-01. (The notice dates are inside the ruleset's window: the
+    // law's date, not asOf, chooses the rules.)
+    const params = { 'cn.hunan.shaoyang.min-age': 21 };
+    const feb28 = engine.eligibility(input({ noticeDate: '2021-02-28', applicants: [member({ birthDate: '2000-02-29' })] }), { parameters: params });
+    const mar1 = engine.eligibility(input({ noticeDate: '2021-03-01', applicants: [member({ birthDate: '2000-02-29' })] }), { parameters: params });
     expect(feb28.outcome.applicants[0]!.failed).toEqual(['age-16']);
     expect(mar1.outcome.applicants[0]!.eligible).toBe(true);
   });
@@ -224,10 +226,18 @@ describe('malformed input', () => {
 });
 
 describe('ruleset files are validated on load', () => {
-  it('a second ruleset whose window overlaps is a RulesetError', () => {
-    const overlapping = { ...shaoyang, id: 'cn.hunan.shaoyang/2022-01-01', effectiveFrom: '2022-01-01' };
-    expect(() => createEngine({ rulesets: [overlapping] })).toThrow(RulesetError);
-    expect(() => createEngine({ rulesets: [overlapping] })).toThrow(/overlaps cn\.hunan\.shaoyang\/2020-01-01/);
+  it('a second ruleset starting on the same day is a RulesetError; one starting later is a successor that ends the first (issue 16)', () => {
+    const sameDay = { ...shaoyang, id: 'cn.hunan.shaoyang/2020-01-01-b', version: '1.2.0' };
+    expect(() => createEngine({ rulesets: [sameDay] })).toThrow(RulesetError);
+    expect(() => createEngine({ rulesets: [sameDay] })).toThrow(/starts on the same day as cn\.hunan\.shaoyang\/2020-01-01/);
+    const later = { ...shaoyang, id: 'cn.hunan.shaoyang/2022-01-01', effectiveFrom: '2022-01-01', version: '2.0.0' };
+    const e = createEngine({ rulesets: [later] });
+    expect(e.rulesets().filter((r) => r.jurisdiction === 'cn.hunan.shaoyang').map((r) => [r.id, r.effectiveTo])).toEqual([
+      ['cn.hunan.shaoyang/2020-01-01', '2021-12-31'],
+      ['cn.hunan.shaoyang/2022-01-01', null],
+    ]);
+    expect(e.eligibility(input({ noticeDate: '2021-12-31' })).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
+    expect(e.eligibility(input({ noticeDate: '2022-01-01' })).ruleset.id).toBe('cn.hunan.shaoyang/2022-01-01');
   });
   it('a successor that leaves a gap is a RulesetError; one that starts the next day loads', () => {
     const closed = { ...shaoyang, effectiveTo: '2021-12-31' };

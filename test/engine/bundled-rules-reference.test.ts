@@ -12,16 +12,16 @@ import { fixtureRequests } from '../fixture-requests';
 // engine while deciding the fixture inputs, is evaluated again by json-logic-js's `apply` on the
 // same data (with the package's custom operators registered there too) and must agree.
 
-// Money items are evaluated by src/engine/items.ts; capture every call of evaluateItems.
+// Money items are evaluated by src/engine/items.ts; capture every call of scopeItems.
 const itemCalls = vi.hoisted(() => [] as Array<{ ctx: unknown; kind: string; scope: string; data: unknown; subject?: string; from: number; to: number }>);
 vi.mock(import('../../src/engine/items'), async (importOriginal) => {
   const mod = await importOriginal();
   return {
     ...mod,
-    evaluateItems: (ctx: DecisionContext, kind: string, scope: string, data: unknown, subject?: string) => {
+    scopeItems: (ctx: DecisionContext, scope: string, data: unknown, subject?: string) => {
       const from = ctx.reasons.length;
-      const out = mod.evaluateItems(ctx, kind, scope, data, subject);
-      itemCalls.push({ ctx, kind, scope, data, subject, from, to: ctx.reasons.length });
+      const out = mod.scopeItems(ctx, scope, data, subject);
+      itemCalls.push({ ctx, kind: ctx.kind, scope, data, subject, from, to: ctx.reasons.length });
       return out;
     },
   };

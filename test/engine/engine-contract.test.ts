@@ -26,6 +26,7 @@ describe('rulesets(), rulesetByHash(), kinds(), parameterSeries(), parameterOn()
       version: shaoyang.version,
       effectiveFrom: '2020-01-01',
       effectiveTo: null,
+      sunset: null,
       source: { docNo: shaoyang.source.docNo, title: shaoyang.source.title, issuedOn: null },
       hash: rulesetHash(shaoyang),
     });
@@ -48,12 +49,13 @@ describe('rulesets(), rulesetByHash(), kinds(), parameterSeries(), parameterOn()
     expect(e.eligibility({ ...input, noticeDate: '2029-12-31' }).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
     expect(e.eligibility({ ...input, noticeDate: '2030-01-01' }).ruleset).toMatchObject({ id: 'cn.hunan.shaoyang/2030-01-01', effectiveFrom: '2030-01-01', effectiveTo: null });
   });
-  it('with two jurisdictions deciding a kind, the jurisdiction is required; rulesets are listed by jurisdiction', () => {
+  it('with two jurisdictions deciding a kind, the declared default still answers (never chosen by counting); rulesets are listed by jurisdiction', () => {
     // A sub-district (reads its parent's parameters) with its own copy of the rules, listed first in the options.
     const district = { ...structuredClone(shaoyang), id: 'cn.hunan.shaoyang.daxiang/2021-01-01', jurisdiction: 'cn.hunan.shaoyang.daxiang', effectiveFrom: '2021-01-01' };
     const e = createEngine({ rulesets: [district] });
     expect(e.rulesets().map((x) => x.jurisdiction).filter((j) => j.startsWith('cn.hunan'))).toEqual(['cn.hunan.shaoyang', 'cn.hunan.shaoyang.daxiang']);
-    expect(inputIssues(() => e.eligibility(input))).toEqual([{ path: 'jurisdiction', message: "required: 'eligibility' is decided by cn.hunan.shaoyang, cn.hunan.shaoyang.daxiang" }]);
+    expect(e.defaultJurisdiction('eligibility')).toBe('cn.hunan.shaoyang');
+    expect(e.eligibility(input).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
     expect(e.eligibility(input, { jurisdiction: 'cn.hunan.shaoyang.daxiang' }).ruleset.id).toBe('cn.hunan.shaoyang.daxiang/2021-01-01');
     expect(e.eligibility(input, { jurisdiction: 'cn.hunan.shaoyang' }).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
     // The district may read Shaoyang's parameters, and a per-call override of them.
@@ -70,7 +72,10 @@ describe('rulesets(), rulesetByHash(), kinds(), parameterSeries(), parameterOn()
     const a = engine.eligibility(input);
     expect(engine.evaluate({ kind: 'eligibility', input })).toEqual(a);
     expect(engine.decide('eligibility', input)).toEqual(a);
-    expect(engine.decide('eligibility', input, { jurisdiction: 'cn.hunan.shaoyang', asOf: '2024-01-01' }).asOf).toBe('2024-01-01');
+    // The notice date governs an eligibility decision: a different asOf is not used, and warned.
+    const asked = engine.decide('eligibility', input, { jurisdiction: 'cn.hunan.shaoyang', asOf: '2024-01-01' });
+    expect(asked.asOf).toBe('2023-05-10');
+    expect(asked.warnings.map((w) => w.code)).toContain('AS_OF_IGNORED');
   });
   it('parameterSeries() lists Shaoyang’s figures; parameterOn() gives the value in force or nothing', () => {
     const ids = engine.parameterSeries().map((s) => s.id);
@@ -108,9 +113,9 @@ describe('per-call overrides (API.md: used whatever the date, reported with over
     expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.max-per-capita-mu')).toEqual({
       id: 'cn.hunan.shaoyang.max-per-capita-mu', value: '0.15', effectiveFrom: null, effectiveTo: null, unit: 'mu', source: 'override', verified: false, overridden: true,
     });
-    // An override is used even on a date for which the series has no value.
-    const early = engine.eligibility({ ...input, noticeDate: '2017-03-01' }, { asOf: '2020-01-01', parameters: { 'cn.hunan.shaoyang.min-age': 40 } });
-    expect(early.outcome.applicants[0]!.failed).toEqual(['age-16']); // 36 on 2017-03-01, under 40
+    // An override is used whatever the date (a series read by a ruleset has a value on every day of its window).
+    const other = engine.eligibility({ ...input, noticeDate: '2021-03-01' }, { parameters: { 'cn.hunan.shaoyang.min-age': 45 } });
+    expect(other.outcome.applicants[0]!.failed).toEqual(['age-16']); // 40 on 2021-03-01 (born 1980-03-02), under 45
   });
   it('a numeric override of -0 is read as 0', () => {
     const d = engine.eligibility(input, { parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': -0 } });

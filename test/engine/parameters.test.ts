@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, MissingParameterError } from '../../src';
+import { createEngine, RulesetError } from '../../src';
 
 describe('parameter resolution by date', () => {
   const file = {
@@ -10,7 +10,7 @@ describe('parameter resolution by date', () => {
         unit: 'mu',
         values: [
           { value: '0.3', from: '2020-01-01', to: '2022-12-31', source: 'A', verified: true },
-          { value: '0.5', from: '2023-01-01', to: '2023-12-31', source: 'B', verified: false },
+          { value: '0.5', from: '2023-01-01', to: null, source: 'B', verified: false },
         ],
       },
     },
@@ -26,23 +26,37 @@ describe('parameter resolution by date', () => {
     expect(engine.eligibility(input('2022-12-31')).outcome.applicants[0]!.eligible).toBe(false);
     const d = engine.eligibility(input('2023-01-01'));
     expect(d.outcome.applicants[0]!.eligible).toBe(true);
-    expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.max-per-capita-mu')).toMatchObject({ value: '0.5', effectiveFrom: '2023-01-01', effectiveTo: '2023-12-31', source: 'B', verified: false });
+    expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.max-per-capita-mu')).toMatchObject({ value: '0.5', effectiveFrom: '2023-01-01', effectiveTo: null, source: 'B', verified: false });
   });
   it('warns when an unverified value is read', () => {
     expect(engine.eligibility(input('2023-06-01')).warnings.map((w) => w.code)).toContain('UNVERIFIED_PARAMETER');
     expect(engine.eligibility(input('2022-06-01')).warnings.map((w) => w.code)).not.toContain('UNVERIFIED_PARAMETER');
   });
-  it('throws MissingParameterError naming parameter and date when no value covers the date', () => {
+  it('a series that stops short of the ruleset\'s window does not load: the RulesetError names the parameter and the first day without a value (issue 16)', () => {
+    const short = structuredClone(file);
+    short.parameters['cn.hunan.shaoyang.max-per-capita-mu'].values[1]!.to = '2023-12-31';
     try {
-      engine.eligibility(input('2024-01-01'));
+      createEngine({ parameters: [short] });
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(MissingParameterError);
-      expect(e).toMatchObject({ code: 'MISSING_PARAMETER', parameter: 'cn.hunan.shaoyang.max-per-capita-mu', date: '2024-01-01' });
+      expect(e).toBeInstanceOf(RulesetError);
+      expect((e as RulesetError).issues).toEqual([
+        {
+          code: 'parameter_gap',
+          path: ['ruleset cn.hunan.shaoyang/2020-01-01', 'parameters', 'cn.hunan.shaoyang.max-per-capita-mu'],
+          message: 'the ruleset reads cn.hunan.shaoyang.max-per-capita-mu, which has no value on 2024-01-01, inside its window (2020-01-01 to open)',
+        },
+      ]);
     }
   });
+  it('so does a one-day gap inside the window (the series check itself)', () => {
+    const gap = structuredClone(file);
+    gap.parameters['cn.hunan.shaoyang.max-per-capita-mu'].values[1]!.from = '2023-01-02';
+    expect(() => createEngine({ parameters: [gap] })).toThrow(RulesetError);
+    expect(() => createEngine({ parameters: [gap] })).toThrow('leaves a gap after 2022-12-31 (next value starts 2023-01-02)');
+  });
   it('an override is used whatever the date', () => {
-    const d = engine.eligibility(input('2024-01-01'), { parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.5' } });
+    const d = engine.eligibility(input('2022-06-01'), { parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.5' } });
     expect(d.outcome.applicants[0]!.eligible).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import gucun from '../../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.j
 // jurisdiction and kind, no overlap, no gap), and what the error says when none does.
 
 const params = ParameterRegistry.fromFiles(BUNDLED_PARAMETERS);
-const kinds = new Map(Object.entries(BUNDLED_KINDS));
+const kinds = new Map(Object.entries(BUNDLED_KINDS).map(([k, m]) => [k, m.contract] as const));
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const variant = (base: object, over: Record<string, unknown>) => {
   const r = { ...copy(base), ...over } as Record<string, unknown>;
@@ -87,14 +87,26 @@ describe('loading several rulesets', () => {
     const b = variant(shaoyang, { id: 'x', effectiveFrom: '2021-01-01' });
     expect(issuesOf([a, b])).toEqual(['ruleset x/id: two rulesets have this id']);
   });
-  it('windows of one jurisdiction and kind: an overlap (also with an open one), a gap', () => {
+  it('windows of one jurisdiction and kind: a version ends the day before the next starts; the same start twice, or a sunset that leaves a gap, does not load', () => {
     const open = variant(shaoyang, { id: 'a' });
-    const later = variant(shaoyang, { id: 'b', effectiveFrom: '2021-01-01' });
-    const overlap = issuesOf([open, later]);
-    expect(overlap).toContain('ruleset b/effectiveFrom: overlaps a (2020-01-01 to open) for cn.hunan.shaoyang eligibility');
-    expect(overlap).toHaveLength(shaoyang.kinds.length); // one per kind the two share
-    const closed = variant(shaoyang, { id: 'a', effectiveTo: '2021-01-01' });
-    expect(issuesOf([closed, later])).toContain('ruleset b/effectiveFrom: overlaps a (2020-01-01 to 2021-01-01) for cn.hunan.shaoyang eligibility');
+    const later = variant(shaoyang, { id: 'b', effectiveFrom: '2021-01-01', version: '2.0.0' });
+    // An open-ended version followed by a later one: the later one ends it (no edit to the first).
+    const reg = load([open, later]);
+    expect(reg.list.map((r) => [r.id, r.effectiveFrom, r.effectiveTo, r.sunset])).toEqual([
+      ['a', '2020-01-01', '2020-12-31', null],
+      ['b', '2021-01-01', null, null],
+    ]);
+    expect(reg.resolve('cn.hunan.shaoyang', 'eligibility', '2020-12-31').id).toBe('a');
+    expect(reg.resolve('cn.hunan.shaoyang', 'eligibility', '2021-01-01').id).toBe('b');
+    // A sunset past the next start: the next start wins.
+    const closed = variant(shaoyang, { id: 'a', effectiveTo: '2021-06-30' });
+    expect(load([closed, later]).list[0]!.effectiveTo).toBe('2020-12-31');
+    // Two versions on the same day: one issue per kind they share.
+    const same = variant(shaoyang, { id: 'c', version: '1.9.9' });
+    const twice = issuesOf([open, same]);
+    expect(twice).toContain('ruleset c/effectiveFrom: starts on the same day as a (2020-01-01) for cn.hunan.shaoyang eligibility: a corrected version replaces the old file, which moves to the archive (rulesets/<jurisdiction>/archive/) so that its records still replay');
+    expect(twice).toHaveLength(shaoyang.kinds.length);
+    // A sunset that ends before the next version starts leaves days with no rules.
     const early = variant(shaoyang, { id: 'a', effectiveTo: '2020-12-30' });
     expect(issuesOf([early, later])).toContain('ruleset b/effectiveFrom: leaves a gap after a ends on 2020-12-30 for cn.hunan.shaoyang eligibility');
     const exact = variant(shaoyang, { id: 'a', effectiveTo: '2020-12-31' });

@@ -1,5 +1,5 @@
 import { Dec } from '../../engine/decimal';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { hamilton } from './hamilton';
 import { allocationInput, type AllocationOutcome } from './schema';
 
@@ -12,7 +12,7 @@ import { allocationInput, type AllocationOutcome } from './schema';
  */
 export const allocation = defineKind({
   kind: 'allocation',
-  scopes: ['household', 'village'],
+  contract: { scopes: ['household', 'village'] },
   schema: allocationInput,
   decisiveDate: (input) => input.approvalDate,
   decide(ctx, input): AllocationOutcome {
@@ -23,7 +23,7 @@ export const allocation = defineKind({
     const households = input.households.map((household, i) => {
       const share = result.shares[i]!;
       const data = { household, exactShare: share.exactShare, firstRoundPlaces: share.firstRoundPlaces, places: share.places };
-      const { failed } = ctx.evaluateScope('allocation', 'household', data, household.id);
+      const { failed } = ctx.scope('household', data, household.id);
       return {
         id: household.id,
         expropriatedAreaMu: household.expropriatedAreaMu,
@@ -36,7 +36,7 @@ export const allocation = defineKind({
       };
     });
     const totalAreaMu = input.households.reduce((acc, h) => acc.plus(h.expropriatedAreaMu), new Dec(0));
-    ctx.evaluateScope('allocation', 'village', { quota: input.quota, allocated: result.allocated, unallocated: result.unallocated, totalAreaMu });
+    ctx.scope('village', { quota: input.quota, allocated: result.allocated, unallocated: result.unallocated, totalAreaMu });
     return {
       quota: input.quota,
       totalAreaMu: totalAreaMu.toFixed(),

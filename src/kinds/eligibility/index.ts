@@ -1,5 +1,5 @@
 import { toDec } from '../../engine/decimal';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { eligibilityInput, type EligibilityOutcome } from './schema';
 
 /**
@@ -11,16 +11,15 @@ import { eligibilityInput, type EligibilityOutcome } from './schema';
  */
 export const eligibility = defineKind({
   kind: 'eligibility',
-  scopes: ['household', 'applicant'],
-  formulas: ['per-capita-after-mu'],
+  contract: { scopes: ['household', 'applicant'], formulas: ['per-capita-after-mu'] },
   schema: eligibilityInput,
   decisiveDate: (input) => input.noticeDate,
   decide(ctx, input): EligibilityOutcome {
     const perCapita = toDec(ctx.formula('per-capita-after-mu', input));
     const household = { noticeDate: input.noticeDate, household: input.household, perCapitaAfterMu: perCapita };
-    ctx.evaluateScope('eligibility', 'household', household);
+    ctx.scope('household', household);
     const applicants = input.applicants.map((applicant) => {
-      const { failed } = ctx.evaluateScope('eligibility', 'applicant', { ...household, applicant }, applicant.id);
+      const { failed } = ctx.scope('applicant', { ...household, applicant }, applicant.id);
       return { id: applicant.id, eligible: failed.length === 0, failed };
     });
     return {

@@ -1,5 +1,5 @@
 import { maxDate, minDate } from '../../engine/dates';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { checkValidityMonths } from '../quota/parameters';
 import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from './schema';
 
@@ -12,8 +12,8 @@ import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from '
  */
 export const enrollment = defineKind({
   kind: 'enrollment',
-  scopes: ['roster', 'waiver', 'nominee'],
-  formulas: ['valid-until'],
+  contract: { scopes: ['roster', 'waiver', 'nominee'], formulas: ['valid-until'], rules: { 'no-waiver-declared': 'waiver', 'enrolled-by-deadline': 'nominee', 'not-deemed-waived': 'nominee' }, parameterRoles: ['quota-validity-months'] },
+  asOf: 'observation',
   schema: enrollmentInput,
   decisiveDate: (input) => input.rosterReportedOn,
   decide(ctx, input): EnrollmentOutcome {
@@ -22,7 +22,7 @@ export const enrollment = defineKind({
     const validUntil = ctx.formula('valid-until', { rosterReportedOn: input.rosterReportedOn }) as string;
     const deadline = input.deadline === undefined ? validUntil : minDate(input.deadline, validUntil);
     const roster = { rosterReportedOn: input.rosterReportedOn, validUntil, deadlineGiven: input.deadline ?? null, deadline, asOf };
-    ctx.evaluateScope('enrollment', 'roster', roster);
+    ctx.scope('roster', roster);
     const known = (id: string, field: string, d: string | undefined): string | null => {
       if (d === undefined) return null;
       if (d > asOf) {
@@ -41,8 +41,8 @@ export const enrollment = defineKind({
       const completedOn = enrolledOn !== null && paidOn !== null ? maxDate(enrolledOn, paidOn) : null;
       const data = { ...roster, nominee: n, completedOn, declaredWaiverOn, justCause: n.justCause ?? null };
       // A declared waiver settles the nominee: the deadline rules are not evaluated.
-      const waiver = ctx.evaluateScope('enrollment', 'waiver', data, n.id);
-      const failed = waiver.failed.length > 0 ? waiver.failed : ctx.evaluateScope('enrollment', 'nominee', data, n.id).failed;
+      const waiver = ctx.scope('waiver', data, n.id);
+      const failed = waiver.failed.length > 0 ? waiver.failed : ctx.scope('nominee', data, n.id).failed;
       let status: EnrollmentStatus;
       let waivedHow: 'declared' | 'deemed' | null = null;
       let late = false;

@@ -1,5 +1,5 @@
-import { evaluateItems, itemTotals } from '../../engine/items';
-import { defineKind } from '../kind';
+import { itemTotals, scopeItems } from '../../engine/items';
+import { defineKind } from '../../engine/kind';
 import { laterSubsidyInput, type LaterSubsidyOutcome } from './schema';
 
 /**
@@ -9,14 +9,13 @@ import { laterSubsidyInput, type LaterSubsidyOutcome } from './schema';
  */
 export const laterSubsidy = defineKind({
   kind: 'later-subsidy',
-  scopes: ['event'],
-  itemTimings: ['on-event'],
+  contract: { scopes: ['event'], itemTimings: ['on-event'] },
   schema: laterSubsidyInput,
   decisiveDate: (input) => input.eventDate,
   decide(ctx, input): LaterSubsidyOutcome {
     const data = { eventDate: input.eventDate, personId: input.personId, event: input.event };
-    ctx.evaluateScope('later-subsidy', 'event', data, input.personId);
-    const items = evaluateItems(ctx, 'later-subsidy', 'event', data, input.personId) as LaterSubsidyOutcome['items'];
+    ctx.scope('event', data, input.personId);
+    const items = scopeItems(ctx, 'event', data, input.personId) as LaterSubsidyOutcome['items'];
     const t = itemTotals(items);
     return { event: input.event.type, items, totals: { amount: t.amount, byPayer: t.byPayer } };
   },

@@ -1,6 +1,6 @@
 import { ageOn } from '../../engine/dates';
-import { evaluateItems, itemTotals } from '../../engine/items';
-import { defineKind } from '../kind';
+import { itemTotals, scopeItems } from '../../engine/items';
+import { defineKind } from '../../engine/kind';
 import { payoutInput, type PayoutItem, type PayoutOutcome } from './schema';
 
 const TIMINGS = ['at-expropriation', 'deferred'] as const;
@@ -13,9 +13,7 @@ const TIMINGS = ['at-expropriation', 'deferred'] as const;
  */
 export const payout = defineKind({
   kind: 'payout',
-  scopes: ['person'],
-  formulas: ['stage', 'pension-age-date'],
-  itemTimings: TIMINGS,
+  contract: { scopes: ['person'], formulas: ['stage', 'pension-age-date'], itemTimings: TIMINGS },
   schema: payoutInput,
   decisiveDate: (input) => input.expropriationDate,
   decide(ctx, input): PayoutOutcome {
@@ -25,9 +23,9 @@ export const payout = defineKind({
     const stage = ctx.formula('stage', base) === 'pension' ? 'pension' : 'employment';
     const pensionAgeDate = String(ctx.formula('pension-age-date', base));
     const data = { ...base, stage, pensionAgeDate };
-    const { failed } = ctx.evaluateScope('payout', 'person', data, person.id);
+    const { failed } = ctx.scope('person', data, person.id);
     const inScope = failed.length === 0;
-    const items = (inScope ? evaluateItems(ctx, 'payout', 'person', data, person.id) : []) as PayoutItem[];
+    const items = (inScope ? scopeItems(ctx, 'person', data, person.id) : []) as PayoutItem[];
     const t = itemTotals(items, TIMINGS);
     return {
       stage,

@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../../engine/context';
 import type { Reason } from '../../engine/types';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { procedureInput, type ProcedureEvent, type ProcedureEventType, type ProcedureInputParsed, type ProcedureOutcome, type ProcedureViolation } from './schema';
 
 /** The step of 二(二) each event belongs to (preconditions such as the pre-notice belong to none). */
@@ -139,9 +139,9 @@ function toViolation(r: Reason): ProcedureViolation {
 function evaluateCase(ctx: DecisionContext, input: ProcedureInputParsed): ProcedureViolation[] {
   const start = ctx.reasons.length;
   const facts = caseFacts(input);
-  ctx.evaluateScope('procedure', 'case', facts, input.caseId);
+  ctx.scope('case', facts, input.caseId);
   for (const e of input.events) {
-    if (e.type === 'application') ctx.evaluateScope('procedure', 'application', { ...facts, application: e }, e.applicant);
+    if (e.type === 'application') ctx.scope('application', { ...facts, application: e }, e.applicant);
   }
   return ctx.reasons
     .slice(start)
@@ -159,7 +159,7 @@ function evaluateCase(ctx: DecisionContext, input: ProcedureInputParsed): Proced
  */
 export const procedure = defineKind({
   kind: 'procedure',
-  scopes: ['case', 'application'],
+  contract: { scopes: ['case', 'application'] },
   schema: procedureInput,
   decisiveDate: (input) => procedureDecisiveDate(input).date,
   decide(ctx, input): ProcedureOutcome {

@@ -1,6 +1,6 @@
 import { toDec } from '../../engine/decimal';
 import { InputError } from '../../engine/errors';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { checkRoundingMode, checkValidityMonths } from './parameters';
 import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOutcome } from './schema';
 
@@ -14,8 +14,7 @@ import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOut
  */
 export const quota = defineKind({
   kind: 'quota',
-  scopes: ['land-type', 'village', 'validity'],
-  formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'],
+  contract: { scopes: ['land-type', 'village', 'validity'], formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'], rules: { 'quota-within-cap': 'village' }, parameterRoles: ['quota-rounding-mode', 'quota-validity-months'] },
   schema: quotaInput,
   decisiveDate: (input) => input.approvalDate,
   decide(ctx, input): QuotaOutcome {
@@ -28,7 +27,7 @@ export const quota = defineKind({
         const areaMu = land[type];
         if (areaMu === undefined) continue;
         const subject = `${figure}:${type}`;
-        const { failed } = ctx.evaluateScope('quota', 'land-type', { figure, type, areaMu }, subject);
+        const { failed } = ctx.scope('land-type', { figure, type, areaMu }, subject);
         if (failed.length === 0) sum = sum.plus(areaMu);
         else {
           const why = ctx.reasons.filter((r) => r.subject === subject && !r.holds).map((r) => r.message);
@@ -59,8 +58,8 @@ export const quota = defineKind({
     const whole = toDec(ctx.formula('quota-whole', data));
     const validUntil = ctx.formula('valid-until', data) as string | null;
     data.validUntil = validUntil;
-    const { failed } = ctx.evaluateScope('quota', 'village', data);
-    if (validUntil !== null) ctx.evaluateScope('quota', 'validity', data);
+    const { failed } = ctx.scope('village', data);
+    if (validUntil !== null) ctx.scope('validity', data);
     return {
       quota: whole.toNumber(),
       exactQuota: (data.exactQuota as ReturnType<typeof toDec>).toFixed(),

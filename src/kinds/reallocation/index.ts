@@ -1,4 +1,4 @@
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { reallocationInput, type ReallocationOutcome } from './schema';
 
 /**
@@ -10,13 +10,14 @@ import { reallocationInput, type ReallocationOutcome } from './schema';
  */
 export const reallocation = defineKind({
   kind: 'reallocation',
-  scopes: ['procedure', 'candidate'],
+  contract: { scopes: ['procedure', 'candidate'], rules: { 'candidate-same-collective': 'candidate', 'candidate-not-insured': 'candidate', 'candidate-land-expropriated': 'candidate' } },
+  asOf: 'observation',
   schema: reallocationInput,
   decisiveDate: (input) => input.rosterReportedOn,
   decide(ctx, input): ReallocationOutcome {
     const total = input.freedPlaces + input.adjustmentPlaces;
     const places = { freed: input.freedPlaces, adjustment: input.adjustmentPlaces, total };
-    const { failed: refusedBecause } = ctx.evaluateScope('reallocation', 'procedure', { procedure: input.procedure ?? {}, asOf: ctx.asOf });
+    const { failed: refusedBecause } = ctx.scope('procedure', { procedure: input.procedure ?? {}, asOf: ctx.asOf });
     if (refusedBecause.length > 0) {
       return {
         refused: true,
@@ -28,7 +29,7 @@ export const reallocation = defineKind({
       };
     }
     const checked = input.candidates.map((candidate) => {
-      const { failed } = ctx.evaluateScope('reallocation', 'candidate', { candidate }, candidate.id);
+      const { failed } = ctx.scope('candidate', { candidate }, candidate.id);
       const eligible = !failed.includes('candidate-same-collective') && !failed.includes('candidate-not-insured');
       return { id: candidate.id, failed, eligible, priority: eligible && !failed.includes('candidate-land-expropriated') };
     });

@@ -1,5 +1,5 @@
 import { toDec } from '../../engine/decimal';
-import { defineKind } from '../kind';
+import { defineKind } from '../../engine/kind';
 import { screeningInput, type ScreeningOutcome } from './schema';
 
 /**
@@ -14,14 +14,14 @@ import { screeningInput, type ScreeningOutcome } from './schema';
  */
 export const screening = defineKind({
   kind: 'screening',
-  scopes: ['enrollee'],
-  formulas: ['per-capita-after-mu'],
+  contract: { scopes: ['enrollee'], formulas: ['per-capita-after-mu'] },
+  asOf: 'selects-rules',
   schema: screeningInput,
   decisiveDate: (input) => input.noticeDate,
   asOfHint:
     'A roster of existing enrollees usually predates the rules it is screened under: pass asOf = the screening date (e.g. engine.screening(roster, { asOf: "2024-03-01" }))',
   decide(ctx, input): ScreeningOutcome {
-    const ruleIds = ctx.rules('screening', 'enrollee').map((r) => r.id);
+    const ruleIds = ctx.scopeRules('enrollee').map((r) => r.id);
     const flagCounts: Record<string, number> = {};
     for (const id of ruleIds) flagCounts[id] = 0;
     let clear = 0;
@@ -31,7 +31,7 @@ export const screening = defineKind({
       // The schema guarantees one of the two standards is given.
       const standard = toDec(enrollee.historicalStandardMu ?? input.historicalStandardMu);
       const data = { noticeDate, enrollee, perCapitaAfterMu: perCapita, historicalStandardMu: standard };
-      const { failed } = ctx.evaluateScope('screening', 'enrollee', data, enrollee.id);
+      const { failed } = ctx.scope('enrollee', data, enrollee.id);
       for (const f of failed) flagCounts[f] = (flagCounts[f] ?? 0) + 1;
       if (failed.length === 0) clear++;
       return {

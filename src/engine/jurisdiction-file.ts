@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { localized } from './schemas';
+
+/**
+ * A jurisdiction file (`rulesets/<jurisdiction>/jurisdiction.json`): its id, its name, and the
+ * kinds for which it is the default jurisdiction (`engine.eligibility(input)` without a
+ * `jurisdiction` goes there). Declared, never counted: adding a second jurisdiction that decides
+ * a kind does not change the default.
+ *
+ * @example
+ * ```ts
+ * const file: JurisdictionFile = { id: 'cn.hunan.shaoyang', name: { zh: '湖南省邵阳市', en: 'Shaoyang, Hunan' }, defaultFor: ['eligibility'] };
+ * ```
+ */
+export const jurisdictionFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z]{2}(\.[a-z0-9-]+)*$/, 'a jurisdiction is dotted lower-case words, e.g. cn.hunan.shaoyang'),
+  name: localized,
+  /** The kinds this jurisdiction decides by default. */
+  defaultFor: z.array(z.string().min(1).max(40)).default([]),
+  /** What the folder's law text is (e.g. `law/source.txt`), for people reading the folder. */
+  law: z.string().max(300).optional(),
+});
+
+/** A jurisdiction file as written. */
+export type JurisdictionFile = z.input<typeof jurisdictionFileSchema>;

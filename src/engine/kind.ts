@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import type { DecisionContext } from './context';
+import type { KindContract } from './contract';
+
+export type { KindContract } from './contract';
+
+/**
+ * How a kind's decision is dated (the law's date, DOMAIN.md "The law's date").
+ *
+ * - `'law-date'`: the clause names the date (征地时, the notice date, the event): the ruleset in
+ *   force and every parameter are taken on `decisiveDate(input)`, whatever the caller's `asOf`.
+ *   A request whose `asOf` differs is decided on the law's date and warned (`AS_OF_IGNORED`).
+ * - `'observation'`: rules and parameters are taken on the decisive date as above; `asOf` is only
+ *   the day the facts are known up to (events after it are not counted), e.g. enrolment status.
+ * - `'selects-rules'`: the input has no date of its own that the law names (screening of
+ *   historical rosters): `asOf` chooses the rules and parameters; default the decisive date.
+ *
+ * @example
+ * ```ts
+ * const policy: AsOfPolicy = 'law-date';
+ * ```
+ */
+export type AsOfPolicy = 'law-date' | 'observation' | 'selects-rules';
+
+/**
+ * A decision kind: how its input is validated, which date decides it, and the mechanism that
+ * turns rules and formulas from the ruleset into an outcome. Thresholds and amounts are not
+ * here; they live in the ruleset and parameter files.
+ *
+ * @example
+ * ```ts
+ * const k: KindModule = engine.kindModule('eligibility')!;
+ * k.contract.scopes; // ['household', 'applicant']
+ * ```
+ */
+export interface KindModule<Schema extends z.ZodType = z.ZodType, Outcome = unknown, Scope extends string = string> {
+  readonly kind: string;
+  /** What every ruleset declaring this kind must provide. */
+  readonly contract: KindContract<Scope>;
+  /** Validates and normalises the input (decimals become plain strings). */
+  readonly schema: Schema;
+  /** The date the law names for this kind (e.g. the expropriation date): rules and figures are taken on it. */
+  decisiveDate(input: z.output<Schema>): string;
+  /** How `asOf` is used (default `'law-date'`). */
+  readonly asOf?: AsOfPolicy;
+  /**
+   * Said in the error when no ruleset is in force on the decisive date and the call gave no
+   * `asOf` (only for `'selects-rules'` kinds, where an `asOf` may help).
+   */
+  readonly asOfHint?: string;
+  /** Evaluates the rules of the kind and returns the outcome (plain JSON). */
+  decide(ctx: DecisionContext<Scope>, input: z.output<Schema>): Outcome;
+}
+
+/**
+ * Declares a kind with its types inferred: its input type, outcome type and scope names flow into
+ * `engine.evaluate` once it is registered (`createEngine({ kinds: { [kind]: module } })`).
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * const hello = defineKind({
+ *   kind: 'hello',
+ *   contract: { scopes: ['person'] },
+ *   schema: z.strictObject({ on: z.string() }),
+ *   decisiveDate: (input) => input.on,
+ *   decide: (ctx, input) => ({ held: ctx.scope('person', input).failed.length === 0 }),
+ * });
+ * ```
+ */
+export function defineKind<Schema extends z.ZodType, Outcome, const Scope extends string>(
+  m: KindModule<Schema, Outcome, Scope>,
+): KindModule<Schema, Outcome, Scope> {
+  return m;
+}
+
+/**
+ * Kinds by name, as an engine is given them.
+ *
+ * @example
+ * ```ts
+ * const kinds: KindMap = { hello };
+ * ```
+ */
+// The schema and outcome are existential here: each entry keeps its own types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KindMap = Readonly<Record<string, KindModule<any, any, any>>>;
+
+/**
+ * The input of kind `K` of a kind map, as a caller writes it.
+ *
+ * @example
+ * ```ts
+ * type In = InputOf<typeof kinds, 'hello'>; // { on: string }
+ * ```
+ */
+export type InputOf<KM extends KindMap, K extends keyof KM> = z.input<KM[K]['schema']>;
+
+/**
+ * The outcome of kind `K` of a kind map.
+ *
+ * @example
+ * ```ts
+ * type Out = OutcomeOf<typeof kinds, 'hello'>; // { held: boolean }
+ * ```
+ */
+export type OutcomeOf<KM extends KindMap, K extends keyof KM> = ReturnType<KM[K]['decide']>;
