@@ -6,7 +6,8 @@ import { diffValues, joinPath, type Diff } from '../audit/diff';
 import type { EngineCore } from '../engine/engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import { zodIssues } from '../engine/schemas';
-import { caseFileSchema, type Case } from './case-file';
+import { z } from 'zod';
+import { caseSchema, type Case } from './case-file';
 
 /**
  * The result of one case: passed, or what differed (expected vs got, at a path of the decision).
@@ -97,7 +98,8 @@ export function runCase(engine: Pick<EngineCore, 'evaluate'>, c: Case): CaseResu
  * ```
  */
 export function parseCases(raw: unknown): Case[] {
-  const parsed = caseFileSchema.safeParse(raw);
+  // One schema or the other, not their union: a union's error would only say "Invalid input".
+  const parsed = Array.isArray(raw) ? z.array(caseSchema).min(1).safeParse(raw) : caseSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(zodIssues(parsed.error));
-  return parsed.data;
+  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 }
