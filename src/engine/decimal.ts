@@ -71,8 +71,3 @@ export function roundDec(value: Dec, places: number, mode: RoundingMode = 'half-
 export function toMoney(value: Dec): string {
   return value.toFixed(2, Decimal.ROUND_HALF_UP);
 }
-
-/** A decimal as a plain string without exponent (`"0.15"`). */
-export function decString(value: Dec): string {
-  return value.toFixed();
-}

@@ -3,7 +3,8 @@ import { Dec } from './decimal';
 
 /**
  * Money mechanism shared by the kinds that pay: amounts in yuan, rounded to the fen (0.01)
- * half-up only where a rule says so, and splits whose parts always add up to the whole.
+ * half-up only where a rule says so. Splits among payers are the ruleset's funding parts
+ * (`apportion` in items.ts): whoever pays is named in the ruleset, never here.
  */
 
 /**
@@ -23,20 +24,4 @@ export function fenText(value: Dec): string {
 /** Rounds to the fen, half-up, keeping a Decimal (a value already in fen is returned as it is: decimals are immutable). */
 export function roundFen(value: Dec): Dec {
   return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
-
-/**
- * Splits an amount already rounded to the fen: the first part is `amount × share` rounded to the
- * fen half-up, the second is the exact rest, so the two always add up to `amount`.
- *
- * @example splitShare(new Dec('0.05'), new Dec('0.5')) // [0.03, 0.02]
- */
-export function splitShare(amount: Dec, share: Dec): [Dec, Dec] {
-  const first = roundFen(amount.times(share));
-  return [first, amount.minus(first)];
-}
-
-/** A 50/50 split: the first payer (the district) gets the rounded half, the second (the town) the exact rest. */
-export function splitHalf(amount: Dec): [Dec, Dec] {
-  return splitShare(amount, new Dec('0.5'));
 }

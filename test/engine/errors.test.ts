@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, MissingParameterError, NoRulesetInForceError, RuleEvaluationError, RulesetError, ZhengdiError, formatPath } from '../../src';
 import { Dec } from '../../src/engine/decimal';
-import { roundFen, splitHalf, splitShare } from '../../src/engine/money';
+import { apportion } from '../../src/engine/items';
+import { roundFen } from '../../src/engine/money';
 
 // The errors of the API (/work/shared/spec/API.md: a stable `code`, a message users read, and
 // the fields named there), and the money helpers of src/engine/money.ts.
@@ -55,12 +56,12 @@ describe('money (fen, half-up)', () => {
     expect(roundFen(new Dec('-0.005')).toFixed(2)).toBe('-0.01');
     expect(roundFen(new Dec('1.2345')).toString()).toBe('1.23');
   });
-  it('splitShare: the first part is the rounded share, the second the exact rest', () => {
+  it('a share split: the first part is the rounded share, the last the exact rest', () => {
+    const split = (amount: string, share: string) => apportion(new Dec(amount), [{ payer: 'a', share: new Dec(share) }, { payer: 'b' }]).map((p) => p.amount.toFixed(2));
     // 100.01 × 0.5 = 50.005 → 50.01; rest 50.00
-    expect(splitShare(new Dec('100.01'), new Dec('0.5')).map((d) => d.toFixed(2))).toEqual(['50.01', '50.00']);
-    expect(splitHalf(new Dec('0.01')).map((d) => d.toFixed(2))).toEqual(['0.01', '0.00']);
-    expect(splitHalf(new Dec('100.00')).map((d) => d.toFixed(2))).toEqual(['50.00', '50.00']);
-    // 10 × 0.3 = 3.00; rest 7.00
-    expect(splitShare(new Dec('10'), new Dec('0.3')).map((d) => d.toFixed(2))).toEqual(['3.00', '7.00']);
+    expect(split('100.01', '0.5')).toEqual(['50.01', '50.00']);
+    expect(split('0.01', '0.5')).toEqual(['0.01', '0.00']);
+    expect(split('100.00', '0.5')).toEqual(['50.00', '50.00']);
+    expect(split('10', '0.3')).toEqual(['3.00', '7.00']);
   });
 });

@@ -3,17 +3,17 @@ import { createEngine, RulesetError } from '../../src';
 import { monthsBetween } from '../../src/engine/dates';
 import { Dec } from '../../src/engine/decimal';
 import { apportion } from '../../src/engine/items';
-import { splitHalf, splitShare } from '../../src/engine/money';
 import gucun from '../../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json';
 
 describe('money: splits whose parts add up', () => {
-  it('splitHalf gives the district the rounded half, the town the exact rest', () => {
-    expect(splitHalf(new Dec('0.05')).map((d) => d.toFixed(2))).toEqual(['0.03', '0.02']);
-    expect(splitHalf(new Dec('100.00')).map((d) => d.toFixed(2))).toEqual(['50.00', '50.00']);
-    expect(splitHalf(new Dec('0.00')).map((d) => d.toFixed(2))).toEqual(['0.00', '0.00']);
+  const split = (amount: string, share: Dec) => apportion(new Dec(amount), [{ payer: 'district', share }, { payer: 'town' }]).map((p) => p.amount.toFixed(2));
+  it('a 50/50 split gives the district the rounded half, the town the exact rest', () => {
+    expect(split('0.05', new Dec('0.5'))).toEqual(['0.03', '0.02']);
+    expect(split('100.00', new Dec('0.5'))).toEqual(['50.00', '50.00']);
+    expect(split('0.00', new Dec('0.5'))).toEqual(['0.00', '0.00']);
   });
-  it('splitShare rounds the first part half-up: 10.00 × 1/3 → 3.33 + 6.67', () => {
-    expect(splitShare(new Dec('10.00'), new Dec(1).div(3)).map((d) => d.toFixed(2))).toEqual(['3.33', '6.67']);
+  it('a share is rounded half-up: 10.00 × 1/3 → 3.33 + 6.67', () => {
+    expect(split('10.00', new Dec(1).div(3))).toEqual(['3.33', '6.67']);
   });
   it('apportion: upTo takes at most its value, share a fraction of what is left, the last the rest', () => {
     const parts = apportion(new Dec('100.01'), [
