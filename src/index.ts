@@ -17,8 +17,8 @@ export type {
 } from './engine/engine';
 export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
-export type { ParameterSeries } from './engine/parameters';
-export type { ParameterFile, ParameterValue, RulesetFile, RuleFile } from './engine/ruleset-file';
+export type { DerivedInput, ParameterSeries } from './engine/parameters';
+export type { Evidence, ParameterFile, ParameterSource, ParameterValue, ParameterValueInput, RulesetFile, RuleFile } from './engine/ruleset-file';
 export type { Localized } from './engine/schemas';
 export {
   InputError,

@@ -35,7 +35,7 @@ export interface RecordedRequest {
   /** The input exactly as given (before normalisation). */
   input: unknown;
   /** Per-call overrides, when the call had any. */
-  parameters?: Record<string, string | number>;
+  parameters?: Record<string, string | number | readonly string[]>;
 }
 
 /**
@@ -58,7 +58,7 @@ export interface DecisionRecord {
   /** The ruleset the decision was made under: replay looks it up by `hash`. */
   ruleset: { id: string; version: string; hash: string };
   /** Every parameter read, id → value (details with sources are in `decision.parameters`). */
-  parameters: Record<string, string | number>;
+  parameters: Record<string, string | number | string[]>;
   /** The version of zhengdi-rules that made the decision. */
   engineVersion: string;
   /** SHA-256 of the record's canonical JSON without `recordHash`. */
@@ -78,7 +78,7 @@ export interface RequestLike {
   jurisdiction?: string;
   asOf?: string;
   input: unknown;
-  parameters?: Readonly<Record<string, string | number>>;
+  parameters?: Readonly<Record<string, string | number | readonly string[]>>;
 }
 
 /**
@@ -166,7 +166,7 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
   if (issues.length > 0) throw new InputError(issues);
   const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: decision.asOf, input: request.input };
   if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
-  const parameters: Record<string, string | number> = {};
+  const parameters: Record<string, string | number | string[]> = {};
   for (const p of decision.parameters) parameters[p.id] = p.value;
   const body: Omit<DecisionRecord, 'recordHash'> = {
     format: RECORD_FORMAT,

@@ -2,7 +2,8 @@ import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import type { ParameterRegistry, ParameterValue } from './parameters';
+import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
+import type { Evidence } from './ruleset-file';
 import type { CompiledRule, LoadedRuleset } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue, ParameterRead, Reason, Warning } from './types';
@@ -12,7 +13,7 @@ export interface ContextOptions {
   readonly ruleset: LoadedRuleset;
   readonly asOf: string;
   readonly params: ParameterRegistry;
-  readonly overrides: ReadonlyMap<string, string | number>;
+  readonly overrides: ReadonlyMap<string, string | number | string[]>;
 }
 
 /** Result of evaluating the rules of one scope for one subject. */
@@ -33,7 +34,7 @@ export class DecisionContext implements EvaluationScope {
   readonly ruleset: LoadedRuleset;
   readonly asOf: string;
   private readonly reads = new Map<string, ParameterRead>();
-  private readonly paramValues = new Map<string, string | number>();
+  private readonly paramValues = new Map<string, string | number | string[]>();
   private readonly warned = new Set<string>();
   private readonly byScope = new Map<string, CompiledRule[]>();
   private currentValues: Record<string, unknown> = {};
@@ -46,8 +47,13 @@ export class DecisionContext implements EvaluationScope {
     for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
   }
 
-  /** The value of a parameter for this decision (an override, else the one in force on asOf). */
-  param(id: string): string | number {
+  /**
+   * The value of a parameter for this decision (an override, else the one in force on asOf). A
+   * derived value is computed here, so that its same-date inputs are this decision's reads
+   * (overrides included, each recorded and warned like any read); inputs on a stated date are
+   * read from the series.
+   */
+  param(id: string): string | number | string[] {
     const cached = this.paramValues.get(id);
     if (cached !== undefined) return cached;
     const series = this.opts.params.get(id);
@@ -55,22 +61,55 @@ export class DecisionContext implements EvaluationScope {
     let read: ParameterRead;
     const override = this.opts.overrides.get(id);
     if (override !== undefined) {
-      read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true };
+      read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true, evidence: 'placeholder' };
     } else {
-      const v = this.opts.params.valueOn(id, this.asOf);
+      const v = this.opts.params.storedOn(id, this.asOf);
       if (!v) {
         const windows = series.values.map((x) => `${x.from}..${x.to ?? 'open'}`).join(', ');
         throw new MissingParameterError(id, this.asOf, `values exist for ${windows}`);
       }
-      read = { id, value: v.value, effectiveFrom: v.from, effectiveTo: v.to, unit: series.unit, source: v.source, verified: v.verified, overridden: false };
-      if (!v.verified) {
-        const m = unverifiedMessage(id, v);
-        this.warn('UNVERIFIED_PARAMETER', { zh: m.zh, en: m.en }, id);
+      let value = v.value!;
+      let from = v.from;
+      let to = v.to;
+      let inputs: DerivedInput[] | undefined;
+      if (v.formula !== undefined) {
+        inputs = [];
+        const list = inputs;
+        value = this.opts.params.evaluateFormula(v, {
+          param: (x) => {
+            const val = this.param(x);
+            const r = this.reads.get(x)!;
+            list.push({ id: x, on: this.asOf, value: val, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
+            if (r.effectiveFrom !== null && r.effectiveFrom > from) from = r.effectiveFrom;
+            if (r.effectiveTo !== null && (to === null || r.effectiveTo < to)) to = r.effectiveTo;
+            return val;
+          },
+          paramOn: (x, date) => {
+            const r = this.opts.params.valueOn(x, date);
+            if (!r) throw new MissingParameterError(x, date, `read by the formula of ${id}`);
+            list.push({ id: x, on: date, value: r.value, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
+            if (!r.verified) this.warnParameter(x, r, date);
+            return r.value;
+          },
+        });
       }
+      read = { id, value, effectiveFrom: from, effectiveTo: to, unit: series.unit, source: v.source, verified: v.verified, overridden: false, evidence: v.evidence };
+      if (v.sources) read.sources = v.sources;
+      if (inputs) read.inputs = inputs;
+      if (!v.verified) this.warnParameter(id, { ...v, value, from }, this.asOf);
     }
     this.reads.set(id, read);
     this.paramValues.set(id, read.value);
     return read.value;
+  }
+
+  /** Warns that a parameter value is not verified, saying how it is known. */
+  private warnParameter(id: string, v: ParameterValue & { value: string | number | string[] }, on: string): void {
+    const m = unverifiedMessage(id, v, on === this.asOf ? undefined : on);
+    const k = `UNVERIFIED_PARAMETER|${id}|${m.en}`;
+    if (this.warned.has(k)) return;
+    this.warned.add(k);
+    this.warnings.push({ code: 'UNVERIFIED_PARAMETER', message: m, parameter: id, evidence: v.evidence });
   }
 
   /** A named value of the rule being evaluated. */
@@ -152,16 +191,34 @@ export class DecisionContext implements EvaluationScope {
   }
 }
 
-// The warning text of an unverified parameter value, built once per value (not per decision).
-const unverifiedMessages = new WeakMap<ParameterValue, Localized>();
-function unverifiedMessage(id: string, v: ParameterValue): Localized {
-  let m = unverifiedMessages.get(v);
+const EVIDENCE_TEXT: Record<Evidence, Localized> = {
+  official: { zh: '官方来源，尚未核实', en: 'an official figure not yet checked' },
+  secondary: { zh: '二手来源', en: 'a secondary-source figure' },
+  derived: { zh: '由其他参数推算', en: 'derived from other parameters' },
+  interpretation: { zh: '本包的解释', en: "the package's interpretation" },
+  placeholder: { zh: '占位值', en: 'a PLACEHOLDER' },
+};
+
+// The warning text of an unverified parameter value, built once per value and date (not per decision).
+const unverifiedMessages = new WeakMap<ParameterValue, Map<string, Localized>>();
+function unverifiedMessage(id: string, v: ParameterValue & { value: string | number | string[] }, statedDate: string | undefined): Localized {
+  let byKey = unverifiedMessages.get(v);
+  if (!byKey) {
+    byKey = new Map();
+    unverifiedMessages.set(v, byKey);
+  }
+  const key = `${String(v.value)}|${v.from}|${statedDate ?? ''}`;
+  let m = byKey.get(key);
   if (!m) {
+    const e = EVIDENCE_TEXT[v.evidence];
+    const value = Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
+    const onZh = statedDate ? `（按 ${statedDate} 的取值）` : '';
+    const onEn = statedDate ? ` (its value on ${statedDate})` : '';
     m = {
-      zh: `参数 ${id} 的取值 ${v.value}（${v.from} 起）尚未核实：${v.source}`,
-      en: `Parameter ${id} = ${v.value} (from ${v.from}) is not verified against its source: ${v.source}`,
+      zh: `参数 ${id}${onZh} 的取值 ${value}（${v.from} 起）尚未核实，属${e.zh}：${v.source}`,
+      en: `Parameter ${id}${onEn} = ${value} (from ${v.from}) is not verified against its source, ${e.en}: ${v.source}`,
     };
-    unverifiedMessages.set(v, m);
+    byKey.set(key, m);
   }
   return m;
 }

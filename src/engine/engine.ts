@@ -5,10 +5,9 @@ import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
 import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
 import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
-import { isDecimalLike } from './decimal';
 import { InputError, NoRulesetInForceError, RulesetError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
-import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
+import { overrideProblem, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
 import type { DecisionOf, RulesetRef } from './types';
@@ -32,7 +31,7 @@ export type Decision<K extends Kind = Kind> = { [P in K]: DecisionOf<P, KindOutc
  * const overrides: ParameterOverrides = { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' };
  * ```
  */
-export type ParameterOverrides = Readonly<Record<string, string | number>>;
+export type ParameterOverrides = Readonly<Record<string, string | number | readonly string[]>>;
 
 /**
  * What `evaluate` takes.
@@ -172,7 +171,7 @@ const requestEnvelope = z.strictObject({
   jurisdiction: z.string().max(100).optional(),
   asOf: isoDate.optional(),
   input: z.unknown(),
-  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number()])).optional(),
+  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)])).optional(),
 });
 
 function camelCase(s: string): string {
@@ -258,7 +257,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     const parsed = mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
-    const overrides = new Map<string, string | number>();
+    const overrides = new Map<string, string | number | string[]>();
     let chain: Set<string> | undefined; // only needed to check overrides
     for (const [id, value] of Object.entries(req.parameters ?? {})) {
       chain ??= new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
@@ -267,7 +266,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!series) issues.push({ path: at, message: 'unknown parameter' });
       else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
       // (NaN and ±Infinity never get here: the envelope's z.number() refuses them.)
-      else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ path: at, message: 'expected a decimal such as "0.3"' });
+      else if (overrideProblem(series, value)) issues.push({ path: at, message: overrideProblem(series, value)! });
       else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);

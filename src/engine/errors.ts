@@ -27,6 +27,8 @@ export interface Issue {
   readonly path: ReadonlyArray<string | number>;
   /** What is wrong, in English. */
   readonly message: string;
+  /** A stable code for the kind of problem, when there is one (e.g. `ACCOUNT_PARTS_EXCEED_BALANCE`); absent for generic shape errors. */
+  readonly code?: string;
 }
 
 /**
