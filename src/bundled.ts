@@ -9,9 +9,19 @@ import gucunParameters from '../rulesets/cn.shanghai.baoshan.gucun/parameters.js
 import gucun2022 from '../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json';
 import taizhouParameters from '../rulesets/cn.zhejiang.taizhou/parameters.json';
 import taizhou2019 from '../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
+import shaoyang2020v110 from '../rulesets/cn.hunan.shaoyang/archive/1.1.0.json';
+import gucun2022v100 from '../rulesets/cn.shanghai.baoshan.gucun/archive/1.0.0.json';
+import taizhou2019v100 from '../rulesets/cn.zhejiang.taizhou/archive/1.0.0.json';
 
 /** Bundled ruleset files. */
 export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, taizhou2019, gucun2022];
 
 /** Bundled parameter files. */
 export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, taizhouParameters, shanghaiParameters, gucunParameters];
+
+/**
+ * Superseded versions, kept byte for byte under `rulesets/<jurisdiction>/archive/<version>.json`:
+ * `createEngine()` loads them as its default `archive`, so a record made under one of them
+ * replays under the rules it was made with. They never decide a new request.
+ */
+export const BUNDLED_ARCHIVE: readonly unknown[] = [shaoyang2020v110, taizhou2019v100, gucun2022v100];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { replayRecords, type ReplayOptions, type ReplayReport } from '../audit/replay';
 import type { RecordedRequest } from '../audit/record';
-import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
+import { BUNDLED_ARCHIVE, BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
 import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
 import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
@@ -90,7 +90,8 @@ export interface EngineOptions {
   /**
    * Older ruleset files kept by content hash for `replay` only: a record made under one of them
    * is replayed with it exactly. They never decide new requests, so their windows may overlap
-   * the current rulesets'.
+   * the current rulesets'. Default: the bundled archive (`BUNDLED_ARCHIVE`, the superseded
+   * versions under `rulesets/<jurisdiction>/archive/`) when `bundled` is true, else none.
    */
   archive?: readonly unknown[];
 }
@@ -229,9 +230,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const kindModules = new Map<string, KindModule>(Object.entries(BUNDLED_KINDS) as Array<[string, KindModule]>);
   const rulesets = RulesetRegistry.load(mergeById(bundled ? BUNDLED_RULESETS : [], options.rulesets ?? []), params, kindModules);
   const archive = new Map<string, LoadedRuleset>();
-  if (options.archive && options.archive.length > 0) {
+  const archiveFiles = options.archive ?? (bundled ? BUNDLED_ARCHIVE : []);
+  if (archiveFiles.length > 0) {
     const issues: Issue[] = [];
-    options.archive.forEach((raw, i) => {
+    archiveFiles.forEach((raw, i) => {
       const r = loadRuleset(raw, `archive[${i}]`, params, kindModules, issues);
       if (r && !rulesets.byContentHash(r.hash)) archive.set(r.hash, r);
     });
