@@ -88,7 +88,7 @@ export class DecisionContext implements EvaluationScope {
             const r = this.opts.params.valueOn(x, date);
             if (!r) throw new MissingParameterError(x, date, `read by the formula of ${id}`);
             list.push({ id: x, on: date, value: r.value, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
-            if (!r.verified) this.warnParameter(x, r, date);
+            this.warnStated(x, date, r);
             return r.value;
           },
         });
@@ -101,6 +101,15 @@ export class DecisionContext implements EvaluationScope {
     this.reads.set(id, read);
     this.paramValues.set(id, read.value);
     return read.value;
+  }
+
+  /** Warns for a value read on a stated date, and for every unverified figure it was derived from. */
+  private warnStated(id: string, date: string, r: ParameterValue & { value: string | number | string[]; inputs?: DerivedInput[] }): void {
+    if (!r.verified) this.warnParameter(id, r, date);
+    for (const i of r.inputs ?? []) {
+      const v = this.opts.params.valueOn(i.id, i.on);
+      if (v) this.warnStated(i.id, i.on, v);
+    }
   }
 
   /** Warns that a parameter value is not verified, saying how it is known. */

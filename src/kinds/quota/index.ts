@@ -41,7 +41,7 @@ export const quota = defineKind({
     const villageLandMu = input.village.landByType ? count('village', input.village.landByType) : toDec(input.village.agriculturalLandMu!);
     if (villageLandMu.isZero()) {
       throw new InputError([
-        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the types of cn.zhejiang.taizhou.counted-land-types): land per person would be zero' },
+        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the classes of cn.zhejiang.taizhou.counted-land-classes): land per person would be zero' },
       ]);
     }
     const data: Record<string, unknown> = {

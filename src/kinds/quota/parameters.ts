@@ -17,10 +17,27 @@ export function checkRoundingMode(ctx: DecisionContext): string {
   return mode;
 }
 
+export const VALIDITY_MAX_MONTHS_PARAM = 'cn.zhejiang.taizhou.quota-validity-max-months';
+
+/**
+ * The quota's validity in months: a whole number from 1 to the maximum of 三(四) (“最长为1年”,
+ * parameter quota-validity-max-months). A county may shorten it, never lengthen it: above the
+ * maximum is an InputError (code VALIDITY_ABOVE_MAXIMUM).
+ */
 export function checkValidityMonths(ctx: DecisionContext): number {
   const months = Number(ctx.param(VALIDITY_MONTHS_PARAM));
-  if (!Number.isInteger(months) || months < 1 || months > 120) {
-    throw new InputError([{ path: ['parameters', VALIDITY_MONTHS_PARAM], message: 'expected a whole number of months from 1 to 120' }]);
+  if (!Number.isInteger(months) || months < 1) {
+    throw new InputError([{ path: ['parameters', VALIDITY_MONTHS_PARAM], message: 'expected a whole number of months, at least 1' }]);
+  }
+  // Only an override can lengthen it (the bundled value is the maximum itself), so the maximum is
+  // read only then: decisions without an override read what they always read.
+  const overridden = ctx.parameters().some((p) => p.id === VALIDITY_MONTHS_PARAM && p.overridden);
+  if (!overridden) return months;
+  const max = Number(ctx.param(VALIDITY_MAX_MONTHS_PARAM));
+  if (months > max) {
+    throw new InputError([
+      { path: ['parameters', VALIDITY_MONTHS_PARAM], code: 'VALIDITY_ABOVE_MAXIMUM', message: `${months} months is longer than the ${max} months 三(四) allows (“参保名额指标有效期最长为1年”): a county may shorten the validity, not lengthen it` },
+    ]);
   }
   return months;
 }
