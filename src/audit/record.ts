@@ -182,6 +182,9 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
 
 const decimalOrNumber = z.union([z.string().max(100), z.number()]);
 
+/** A parameter value in a record: a decimal or number, or a list of strings (list parameters). */
+const parameterValue = z.union([decimalOrNumber, z.array(z.string().max(100)).max(100)]);
+
 /** The shape a record must have to be replayed (decision contents are compared, not validated). */
 export const decisionRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
@@ -191,11 +194,11 @@ export const decisionRecordSchema = z.object({
     jurisdiction: z.string().min(1).max(100),
     asOf: isoDate,
     input: z.unknown(),
-    parameters: z.record(z.string().max(120), decimalOrNumber).optional(),
+    parameters: z.record(z.string().max(120), parameterValue).optional(),
   }),
   decision: z.looseObject({ kind: z.string(), jurisdiction: z.string(), asOf: z.string(), outcome: z.unknown(), reasons: z.array(z.unknown()) }),
   ruleset: z.object({ id: z.string(), version: z.string().optional(), hash: z.string().regex(/^[0-9a-f]{64}$/, 'a ruleset hash is 64 lower-case hex digits') }),
-  parameters: z.record(z.string(), decimalOrNumber).optional(),
+  parameters: z.record(z.string(), parameterValue).optional(),
   engineVersion: z.string(),
   recordHash: z.string(),
 });
