@@ -13,6 +13,9 @@ import gucun2022 from '../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.
 import taizhouJurisdiction from '../rulesets/cn.zhejiang.taizhou/jurisdiction.json';
 import taizhouParameters from '../rulesets/cn.zhejiang.taizhou/parameters.json';
 import taizhou2019 from '../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
+import shaoyang2020v110 from '../rulesets/cn.hunan.shaoyang/archive/1.1.0.json';
+import gucun2022v100 from '../rulesets/cn.shanghai.baoshan.gucun/archive/1.0.0.json';
+import taizhou2019v100 from '../rulesets/cn.zhejiang.taizhou/archive/1.0.0.json';
 
 /** Bundled ruleset files. */
 export const BUNDLED_RULESETS: readonly unknown[] = [shaoyang2020, taizhou2019, gucun2022];
@@ -24,7 +27,8 @@ export const BUNDLED_PARAMETERS: readonly unknown[] = [shaoyangParameters, taizh
 export const BUNDLED_JURISDICTIONS: readonly unknown[] = [shaoyangJurisdiction, taizhouJurisdiction, shanghaiJurisdiction, gucunJurisdiction];
 
 /**
- * Superseded and corrected ruleset files (`rulesets/<jurisdiction>/archive/`), kept by content
- * hash so that every record made under them still replays exactly. They decide no new request.
+ * Superseded and corrected versions, kept byte for byte under `rulesets/<jurisdiction>/archive/<version>.json`
+ * and found by content hash, so that every record made under them still replays exactly.
+ * `createEngine()` loads them (with the caller's `archive`); they never decide a new request.
  */
-export const BUNDLED_ARCHIVE: readonly unknown[] = [];
+export const BUNDLED_ARCHIVE: readonly unknown[] = [shaoyang2020v110, taizhou2019v100, gucun2022v100];

@@ -35,7 +35,7 @@ export interface RecordedRequest {
   /** The input exactly as given (before normalisation). */
   input: unknown;
   /** Per-call overrides, when the call had any. */
-  parameters?: Record<string, string | number>;
+  parameters?: Record<string, string | number | readonly string[]>;
 }
 
 /**
@@ -58,7 +58,7 @@ export interface DecisionRecord {
   /** The ruleset the decision was made under: replay looks it up by `hash`. */
   ruleset: { id: string; version: string; hash: string };
   /** Every parameter read, id → value (details with sources are in `decision.parameters`). */
-  parameters: Record<string, string | number>;
+  parameters: Record<string, string | number | string[]>;
   /** The version of zhengdi-rules that made the decision. */
   engineVersion: string;
   /** SHA-256 of the record's canonical JSON without `recordHash`. */
@@ -78,7 +78,7 @@ export interface RequestLike {
   jurisdiction?: string;
   asOf?: string;
   input: unknown;
-  parameters?: Readonly<Record<string, string | number>>;
+  parameters?: Readonly<Record<string, string | number | readonly string[]>>;
 }
 
 /**
@@ -169,7 +169,7 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
   if (issues.length > 0) throw new InputError(issues);
   const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: asOfIgnored && request.asOf !== undefined ? request.asOf : decision.asOf, input: request.input };
   if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
-  const parameters: Record<string, string | number> = {};
+  const parameters: Record<string, string | number | string[]> = {};
   for (const p of decision.parameters) parameters[p.id] = p.value;
   const body: Omit<DecisionRecord, 'recordHash'> = {
     format: RECORD_FORMAT,
@@ -185,6 +185,9 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
 
 const decimalOrNumber = z.union([z.string().max(100), z.number()]);
 
+/** A parameter value in a record: a decimal or number, or a list of strings (list parameters). */
+const parameterValue = z.union([decimalOrNumber, z.array(z.string().max(100)).max(100)]);
+
 /** The shape a record must have to be replayed (decision contents are compared, not validated). */
 export const decisionRecordSchema = z.object({
   format: z.literal(RECORD_FORMAT),
@@ -194,11 +197,11 @@ export const decisionRecordSchema = z.object({
     jurisdiction: z.string().min(1).max(100),
     asOf: isoDate,
     input: z.unknown(),
-    parameters: z.record(z.string().max(120), decimalOrNumber).optional(),
+    parameters: z.record(z.string().max(120), parameterValue).optional(),
   }),
   decision: z.looseObject({ kind: z.string(), jurisdiction: z.string(), asOf: z.string(), outcome: z.unknown(), reasons: z.array(z.unknown()) }),
   ruleset: z.object({ id: z.string(), version: z.string().optional(), hash: z.string().regex(/^[0-9a-f]{64}$/, 'a ruleset hash is 64 lower-case hex digits') }),
-  parameters: z.record(z.string(), decimalOrNumber).optional(),
+  parameters: z.record(z.string(), parameterValue).optional(),
   engineVersion: z.string(),
   recordHash: z.string(),
 });

@@ -2,7 +2,8 @@ import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
 import { truthy } from './logic/truthy';
-import type { ParameterRegistry } from './parameters';
+import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
+import type { Evidence } from './ruleset-file';
 import { resolveRole } from './roles';
 import type { CompiledItem, CompiledRule, LoadedRuleset } from './ruleset';
 import type { Localized } from './schemas';
@@ -20,7 +21,7 @@ export interface ContextOptions {
   /** The day the rules and every parameter are taken on (the law's date); default `asOf`. */
   readonly lawDate?: string;
   readonly params: ParameterRegistry;
-  readonly overrides: ReadonlyMap<string, string | number>;
+  readonly overrides: ReadonlyMap<string, string | number | string[]>;
   /**
    * Parameter reads to reproduce exactly (replay of a record under the figures it used): a read
    * of one of these ids returns the recorded read instead of the registry's value.
@@ -58,7 +59,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   /** The day rules and parameters are taken on. */
   readonly lawDate: string;
   private readonly reads = new Map<string, ParameterRead>();
-  private readonly paramValues = new Map<string, string | number>();
+  private readonly paramValues = new Map<string, string | number | string[]>();
   private readonly warned = new Set<string>();
   private readonly byScope = new Map<string, CompiledRule[]>();
   private readonly scopes: ReadonlySet<string>;
@@ -75,37 +76,97 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
   }
 
-  /** The value of a parameter for this decision (an override, else the one in force on the law's date). */
-  param(id: string): string | number {
+  /**
+   * The value of a parameter for this decision (an override, else the one in force on the law's date; in replay, the recorded read). A
+   * derived value is computed here, so that its same-date inputs are this decision's reads
+   * (overrides included, each recorded and warned like any read); inputs on a stated date are
+   * read from the series.
+   */
+  param(id: string): string | number | string[] {
     const cached = this.paramValues.get(id);
     if (cached !== undefined) return cached;
     const series = this.opts.params.get(id);
     if (!series) throw new MissingParameterError(id, this.lawDate, 'no such parameter');
     let read: ParameterRead;
-    let cacheKey: object | undefined; // what the unverified-value message is cached on
     const override = this.opts.overrides.get(id);
     const pinned = this.opts.pinned?.get(id);
     if (override !== undefined) {
-      read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true };
+      read = { id, value: override, effectiveFrom: null, effectiveTo: null, unit: series.unit, source: 'override', verified: false, overridden: true, evidence: 'placeholder' };
     } else if (pinned !== undefined && !pinned.overridden) {
+      // Replay: the figure the record was made with, reported exactly as it was recorded. A derived
+      // value's inputs are read (or warned) first, in their order, as computing it did.
+      for (const inp of pinned.inputs ?? []) {
+        if (inp.on === this.lawDate) this.param(inp.id);
+        else {
+          const stated = this.opts.params.valueOn(inp.id, inp.on);
+          if (stated) this.warnStated(inp.id, inp.on, stated);
+        }
+      }
       read = pinned;
-      cacheKey = pinned;
+      if (!read.verified) this.warnPinned(read);
     } else {
-      const v = this.opts.params.valueOn(id, this.lawDate);
+      const v = this.opts.params.storedOn(id, this.lawDate);
       if (!v) {
         const windows = series.values.map((x) => `${x.from}..${x.to ?? 'open'}`).join(', ');
         throw new MissingParameterError(id, this.lawDate, `values exist for ${windows}`);
       }
-      read = { id, value: v.value, effectiveFrom: v.from, effectiveTo: v.to, unit: series.unit, source: v.source, verified: v.verified, overridden: false };
-      cacheKey = v;
-    }
-    if (cacheKey !== undefined && !read.verified) {
-      const m = unverifiedMessage(cacheKey, read);
-      this.warn('UNVERIFIED_PARAMETER', { zh: m.zh, en: m.en }, id);
+      let value = v.value!;
+      let from = v.from;
+      let to = v.to;
+      let inputs: DerivedInput[] | undefined;
+      if (v.formula !== undefined) {
+        inputs = [];
+        const list = inputs;
+        value = this.opts.params.evaluateFormula(v, {
+          param: (x) => {
+            const val = this.param(x);
+            const r = this.reads.get(x)!;
+            list.push({ id: x, on: this.lawDate, value: val, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
+            if (r.effectiveFrom !== null && r.effectiveFrom > from) from = r.effectiveFrom;
+            if (r.effectiveTo !== null && (to === null || r.effectiveTo < to)) to = r.effectiveTo;
+            return val;
+          },
+          paramOn: (x, date) => {
+            const r = this.opts.params.valueOn(x, date);
+            if (!r) throw new MissingParameterError(x, date, `read by the formula of ${id}`);
+            list.push({ id: x, on: date, value: r.value, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
+            this.warnStated(x, date, r);
+            return r.value;
+          },
+        });
+      }
+      read = { id, value, effectiveFrom: from, effectiveTo: to, unit: series.unit, source: v.source, verified: v.verified, overridden: false, evidence: v.evidence };
+      if (v.sources) read.sources = v.sources;
+      if (inputs) read.inputs = inputs;
+      if (!v.verified) this.warnParameter(id, { ...v, value, from }, this.lawDate);
     }
     this.reads.set(id, read);
     this.paramValues.set(id, read.value);
     return read.value;
+  }
+
+  /** Warns for a value read on a stated date, and for every unverified figure it was derived from. */
+  private warnStated(id: string, date: string, r: ParameterValue & { value: string | number | string[]; inputs?: DerivedInput[] }): void {
+    if (!r.verified) this.warnParameter(id, r, date);
+    for (const i of r.inputs ?? []) {
+      const v = this.opts.params.valueOn(i.id, i.on);
+      if (v) this.warnStated(i.id, i.on, v);
+    }
+  }
+
+  /** Warns that a parameter value is not verified, saying how it is known. */
+  private warnParameter(id: string, v: ParameterValue & { value: string | number | string[] }, on: string): void {
+    const m = unverifiedMessage(id, v, on === this.lawDate ? undefined : on);
+    const k = `UNVERIFIED_PARAMETER|${id}|${m.en}`;
+    if (this.warned.has(k)) return;
+    this.warned.add(k);
+    this.warnings.push({ code: 'UNVERIFIED_PARAMETER', message: m, parameter: id, evidence: v.evidence });
+  }
+
+  /** Warns for a recorded unverified read, as the original decision did (from what the record says). */
+  private warnPinned(r: ParameterRead): void {
+    const v = { value: r.value, from: r.effectiveFrom ?? '', to: r.effectiveTo, source: r.source, verified: r.verified, evidence: r.evidence ?? 'placeholder' } as unknown as ParameterValue & { value: string | number | string[] };
+    this.warnParameter(r.id, v, this.lawDate);
   }
 
   /**
@@ -113,7 +174,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
    * `<jurisdiction>.<name>`, looked up from the ruleset's jurisdiction up through its parents, so
    * a kind never spells one place's parameter ids.
    */
-  role(name: string): string | number {
+  role(name: string): string | number | string[] {
     return this.param(this.roleId(name));
   }
 
@@ -242,17 +303,34 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   }
 }
 
-// The warning text of an unverified parameter value, built once per value (not per decision).
-const unverifiedMessages = new WeakMap<object, Localized>();
-function unverifiedMessage(key: object, v: ParameterRead): Localized {
-  const id = v.id;
-  let m = unverifiedMessages.get(key);
+const EVIDENCE_TEXT: Record<Evidence, Localized> = {
+  official: { zh: '官方来源，尚未核实', en: 'an official figure not yet checked' },
+  secondary: { zh: '二手来源', en: 'a secondary-source figure' },
+  derived: { zh: '由其他参数推算', en: 'derived from other parameters' },
+  interpretation: { zh: '本包的解释', en: "the package's interpretation" },
+  placeholder: { zh: '占位值', en: 'a PLACEHOLDER' },
+};
+
+// The warning text of an unverified parameter value, built once per value and date (not per decision).
+const unverifiedMessages = new WeakMap<ParameterValue, Map<string, Localized>>();
+function unverifiedMessage(id: string, v: ParameterValue & { value: string | number | string[] }, statedDate: string | undefined): Localized {
+  let byKey = unverifiedMessages.get(v);
+  if (!byKey) {
+    byKey = new Map();
+    unverifiedMessages.set(v, byKey);
+  }
+  const key = `${String(v.value)}|${v.from}|${statedDate ?? ''}`;
+  let m = byKey.get(key);
   if (!m) {
+    const e = EVIDENCE_TEXT[v.evidence];
+    const value = Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
+    const onZh = statedDate ? `（按 ${statedDate} 的取值）` : '';
+    const onEn = statedDate ? ` (its value on ${statedDate})` : '';
     m = {
-      zh: `参数 ${id} 的取值 ${v.value}（${v.effectiveFrom} 起）尚未核实：${v.source}`,
-      en: `Parameter ${id} = ${v.value} (from ${v.effectiveFrom}) is not verified against its source: ${v.source}`,
+      zh: `参数 ${id}${onZh} 的取值 ${value}（${v.from} 起）尚未核实，属${e.zh}：${v.source}`,
+      en: `Parameter ${id}${onEn} = ${value} (from ${v.from}) is not verified against its source, ${e.en}: ${v.source}`,
     };
-    unverifiedMessages.set(key, m);
+    byKey.set(key, m);
   }
   return m;
 }

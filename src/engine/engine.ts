@@ -5,12 +5,11 @@
  */
 import { z } from 'zod';
 import { DecisionContext } from './context';
-import { isDecimalLike } from './decimal';
 import { InputError, NoRulesetInForceError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { jurisdictionFileSchema } from './jurisdiction-file';
 import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
-import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
+import { overrideProblem, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
 import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
@@ -23,7 +22,7 @@ import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
  * const overrides: ParameterOverrides = { 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' };
  * ```
  */
-export type ParameterOverrides = Readonly<Record<string, string | number>>;
+export type ParameterOverrides = Readonly<Record<string, string | number | readonly string[]>>;
 
 /**
  * A decision of kind `K` of a kind map (or of any of its kinds).
@@ -203,7 +202,7 @@ const requestEnvelope = z.strictObject({
   jurisdiction: z.string().max(100).optional(),
   asOf: isoDate.optional(),
   input: z.unknown(),
-  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number()])).optional(),
+  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)])).optional(),
 });
 type Envelope = z.output<typeof requestEnvelope>;
 
@@ -339,7 +338,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
     }
     const parsed = mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
-    const overrides = new Map<string, string | number>();
+    const overrides = new Map<string, string | number | string[]>();
     let chain: Set<string> | undefined; // only needed to check overrides
     for (const [id, value] of Object.entries(req.parameters ?? {})) {
       chain ??= new Set(jurisdiction ? jurisdictionChain(jurisdiction) : []);
@@ -348,7 +347,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       if (!series) issues.push({ code: 'unknown_parameter', path: at, message: 'unknown parameter' });
       else if (jurisdiction && !chain.has(series.jurisdiction)) issues.push({ code: 'foreign_parameter', path: at, message: `belongs to ${series.jurisdiction}, not to ${jurisdiction} or its parents` });
       // (NaN and ±Infinity never get here: the envelope's z.number() refuses them.)
-      else if (isDecimalSeries(series) && !isDecimalLike(value)) issues.push({ code: 'invalid_type', path: at, message: 'expected a decimal such as "0.3"' });
+      else if (overrideProblem(series, value)) issues.push({ code: 'invalid_type', path: at, message: overrideProblem(series, value)! });
       else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);

@@ -26,8 +26,8 @@ export interface Issue {
   /**
    * What kind of problem, machine-readable: zod's issue codes for schema problems
    * (`invalid_type`, `too_big`, `unrecognized_keys`, `custom`, …) and the engine's own
-   * (`unknown_kind`, `unknown_parameter`, `jurisdiction_required`, …). Absent on issues made by
-   * older code paths.
+   * (`unknown_kind`, `unknown_parameter`, `jurisdiction_required`, …); a rule of the law gives its
+   * own upper-case code (`ACCOUNT_PARTS_EXCEED_BALANCE`, `VALIDITY_ABOVE_MAXIMUM`).
    */
   readonly code?: string;
   /** Where the problem is, as a path of keys and indexes (e.g. `['input', 'applicants', 0, 'birthDate']`). */

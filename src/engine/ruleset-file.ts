@@ -147,19 +147,84 @@ export type RulesetFile = z.input<typeof rulesetFileSchema>;
 /** A ruleset file as validated. */
 export type RulesetFileParsed = z.output<typeof rulesetFileSchema>;
 
-const parameterValueSchema = z.strictObject({
-  /** A number, or a string (decimals are best written as strings: "0.3"). */
-  value: z.union([z.string().max(100), z.number().refine(Number.isFinite, 'numbers must be finite')]),
-  /** First day in force. */
-  from: isoDate,
-  /** Last day in force (inclusive); null = until replaced. */
-  to: isoDate.nullable(),
-  /** Where the value comes from (document and article, or publication). */
-  source: z.string().min(1).max(500),
-  /** Whether the value has been checked against its source. */
-  verified: z.boolean(),
-  note: z.string().max(1000).optional(),
+/**
+ * How a parameter value is known (DOMAIN.md §3, ruling 2026-12-01):
+ * - `official`: read in the issuing body's own text (or stated by the seed document itself);
+ * - `secondary`: reported by a secondary source (a summary page, a consultancy, a news report);
+ * - `derived`: computed by a formula from other series (see {@link parameterValueSchema}'s `formula`);
+ * - `interpretation`: the package's reading of silent or ambiguous text;
+ * - `placeholder`: no source; a stand-in so that decisions compute.
+ * Only `official` values may be `verified`.
+ */
+export const EVIDENCE_KINDS = ['official', 'secondary', 'derived', 'interpretation', 'placeholder'] as const;
+export type Evidence = (typeof EVIDENCE_KINDS)[number];
+
+/** A source a value was found in: its title, its address, the words quoted. */
+export const parameterSourceSchema = z.strictObject({
+  title: z.string().min(1).max(300),
+  /** A URL, or where the text is kept (e.g. `shared/seeds/004_….txt`). */
+  address: z.string().min(1).max(500).optional(),
+  quote: z.string().max(1000).optional(),
 });
+export type ParameterSource = z.output<typeof parameterSourceSchema>;
+
+const literalValue = z.union([
+  z.string().max(100),
+  z.number().refine(Number.isFinite, 'numbers must be finite'),
+  /** A list (e.g. the departments a review needs); items are strings. */
+  z.array(z.string().min(1).max(100)).max(100),
+]);
+
+const parameterValueSchema = z
+  .strictObject({
+    /** A number, a string (decimals are best written as strings: "0.3"), or a list of strings. */
+    value: literalValue.optional(),
+    /**
+     * Instead of `value`: JSON Logic computing it from other series, `{"param": "id"}` on the same
+     * date or `{"param": ["id", "YYYY-MM-DD"]}` on a stated date. Checked at load: known ids, the
+     * allow-listed operators, no `var`, no cycle. Its evidence is `derived`.
+     */
+    formula: z.unknown().optional(),
+    /** First day in force. */
+    from: isoDate,
+    /** Last day in force (inclusive); null = until replaced. */
+    to: isoDate.nullable(),
+    /** Where the value comes from (document and article, or publication). */
+    source: z.string().min(1).max(500),
+    /** Whether the value has been checked against its source (only `official` values may be). */
+    verified: z.boolean(),
+    /** How the value is known; when absent, `official` if verified, else `placeholder`. */
+    evidence: z.enum(EVIDENCE_KINDS).optional(),
+    /** The sources read for it: title, address, quote. */
+    sources: z.array(parameterSourceSchema).max(10).optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const hasValue = v.value !== undefined;
+    const hasFormula = v.formula !== undefined;
+    if (hasValue === hasFormula) ctx.addIssue({ code: 'custom', path: ['value'], message: 'give exactly one of value and formula' });
+    if (hasFormula && v.evidence !== undefined && v.evidence !== 'derived') {
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: "a value given by a formula has evidence 'derived'" });
+    }
+    if (hasValue && v.evidence === 'derived') ctx.addIssue({ code: 'custom', path: ['evidence'], message: "evidence 'derived' needs a formula" });
+    if (v.verified && (hasFormula || (v.evidence !== undefined && v.evidence !== 'official'))) {
+      ctx.addIssue({ code: 'custom', path: ['verified'], message: "only a value whose evidence is 'official' may be verified" });
+    }
+  })
+  .transform((v) => ({ ...v, evidence: v.evidence ?? (v.formula !== undefined ? 'derived' : v.verified ? 'official' : 'placeholder') }) as ParsedParameterValue);
+
+/** A parameter value as validated: `evidence` always set; `value` absent when a `formula` gives it. */
+export interface ParsedParameterValue {
+  value?: string | number | string[];
+  formula?: unknown;
+  from: string;
+  to: string | null;
+  source: string;
+  verified: boolean;
+  evidence: Evidence;
+  sources?: ParameterSource[];
+  note?: string;
+}
 
 export const parameterSeriesSchema = z.strictObject({
   description: localized,
@@ -186,12 +251,17 @@ export const parameterFileSchema = z.strictObject({
  */
 export type ParameterFile = z.input<typeof parameterFileSchema>;
 /**
- * One dated value of a parameter series: the value, its window (`from`, `to`; `to: null` is open), its source and whether it was checked against the document.
+ * One dated value of a parameter series: the value, its window (`from`, `to`; `to: null` is open),
+ * its source, how it is known (`evidence`) and whether it was checked against the document. For a
+ * derived value (`formula`), `engine.parameterOn` gives the computed `value`.
  *
  * @example
  * ```ts
  * const v: ParameterValue | undefined = engine.parameterOn('cn.hunan.shaoyang.min-age', '2023-05-10');
  * v?.value; // 16
+ * v?.evidence; // 'official'
  * ```
  */
-export type ParameterValue = z.output<typeof parameterValueSchema>;
+export type ParameterValue = ParsedParameterValue;
+/** One dated value as written in a parameter file (`evidence` optional, see {@link EVIDENCE_KINDS}). */
+export type ParameterValueInput = z.input<typeof parameterValueSchema>;

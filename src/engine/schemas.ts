@@ -113,9 +113,13 @@ export function addDuplicateIdIssues(
 
 /** zod's problems as the package's issues, each path prefixed (e.g. with `input`). */
 export function zodIssues(error: z.ZodError, prefix: ReadonlyArray<string | number> = []): Issue[] {
-  return error.issues.map((i) => ({
-    code: i.code,
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? clip(p) : p))],
-    message: clip(i.message),
-  }));
+  return error.issues.map((i) => {
+    // A refinement may name its own code in params ({ code: 'ACCOUNT_PARTS_EXCEED_BALANCE' }).
+    const own = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
+    const issue = {
+      path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : typeof p === 'string' ? clip(p) : p))],
+      message: clip(i.message),
+    };
+    return { code: typeof own === 'string' ? own : i.code, ...issue };
+  });
 }

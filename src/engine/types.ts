@@ -1,3 +1,5 @@
+import type { DerivedInput } from './parameters';
+import type { Evidence, ParameterSource } from './ruleset-file';
 import type { Localized } from './schemas';
 import type { Citation, RulesetSource } from './ruleset';
 
@@ -44,7 +46,7 @@ export interface Reason {
  */
 export interface ParameterRead {
   id: string;
-  value: string | number;
+  value: string | number | string[];
   /** First day of the value's window; null when overridden. */
   effectiveFrom: string | null;
   /** Last day of the value's window; null when open or overridden. */
@@ -53,6 +55,16 @@ export interface ParameterRead {
   source: string;
   verified: boolean;
   overridden: boolean;
+  /**
+   * How the value is known: `official`, `secondary`, `derived` (computed from `inputs`),
+   * `interpretation` or `placeholder`. An override is reported as `placeholder`: the package
+   * knows no source for it.
+   */
+  evidence: Evidence;
+  /** The sources read for the value (title, address, quote), when the series gives them. */
+  sources?: ParameterSource[];
+  /** A derived value: every series its formula read, with the date read on and the value. */
+  inputs?: DerivedInput[];
 }
 
 /**
@@ -66,6 +78,9 @@ export interface ParameterRead {
 export interface Warning {
   code: string;
   message: Localized;
+  /** For a parameter's warning (`UNVERIFIED_PARAMETER`): the parameter and how its value is known. */
+  parameter?: string;
+  evidence?: Evidence;
 }
 
 /**

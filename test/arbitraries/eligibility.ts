@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec } from '../../src/engine/decimal';
-import { MEMBERSHIP_BASES, type EligibilityInput } from '../../src';
+import { EDUCATION_TYPES, MEMBERSHIP_BASES, SERVICE_RANKS, type EligibilityInput } from '../../src';
 import { idString, isoDateBetween, nonNegativeDecimal } from './common';
 
 type Applicant = EligibilityInput['applicants'][number];
@@ -17,6 +17,9 @@ export const eligibilityApplicant = (id: string): fc.Arbitrary<Applicant> =>
       collectiveMember: fc.boolean(),
       holdsContractRight: fc.boolean(),
       qualifiedBeforeLeaving: fc.boolean(),
+      education: fc.constantFrom(...EDUCATION_TYPES),
+      serviceRank: fc.constantFrom(...SERVICE_RANKS),
+      resettlementAtHome: fc.boolean(),
       parentIsMember: fc.boolean(),
       democraticDecision: fc.record({ approved: fc.boolean(), noticeWithoutObjection: fc.boolean() }),
     },

@@ -98,9 +98,10 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
     const zh = explainRecord(tj03, 'zh');
     expect(zh).toContain('  cn.hunan.shaoyang.min-age = 16 year（2020-01-01 起，至今有效；已核实；来源：邵阳市区被征地农民社会保障对象身份认定工作流程 二(一)：“年满16周岁（含）”）');
     const r = copy(tj03);
+    const byId = (id: string) => r.decision.parameters.find((p) => p.id === id)!;
     r.decision.parameters = [
-      { ...r.decision.parameters[0]!, effectiveTo: '2024-12-31', verified: false, unit: '' },
-      { ...r.decision.parameters[1]!, value: '0.31', overridden: true },
+      { ...byId('cn.hunan.shaoyang.min-age'), effectiveTo: '2024-12-31', verified: false, unit: '' },
+      { ...byId('cn.hunan.shaoyang.max-per-capita-mu'), value: '0.31', overridden: true },
     ];
     const en = explainRecord(r, 'en');
     expect(en).toContain('Parameters\n  cn.hunan.shaoyang.min-age = 16 (from 2020-01-01 to 2024-12-31; NOT verified; source: 邵阳市区');
@@ -114,7 +115,7 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
     expect(explainRecord(r, 'zh')).toContain('参数\n  无\n');
   });
   it('warnings: code and message in the language; none', () => {
-    expect(explainRecord(tj03, 'en').endsWith('  ⚠ REPORTED_PER_CAPITA_MISMATCH: The form reports 0.20 mu per person after expropriation, but the land and household size give 0.1800 mu')).toBe(true);
+    expect(explainRecord(tj03, 'en').endsWith("  ⚠ REPORTED_PER_CAPITA_MISMATCH: The form reports 0.20 mu per person after expropriation, but the land and household size give 0.1800 mu: not the computed figure rounded to the form's places strictly within half a unit of its last place")).toBe(true);
     expect(explainRecord(tj03, 'zh')).toContain('警告\n  ⚠ ASSUMED_EFFECTIVE_DATE: 邵阳市区工作流程未载明');
     const r = copy(tj03);
     r.decision.warnings = [];

@@ -130,7 +130,9 @@ describe('replay of records made under an older ruleset version', () => {
     const current = recordsOf().map((x) => x.record);
     const n = oldRecords.length + current.length;
     expect(both.replay([...oldRecords, ...current])).toMatchObject({ total: n, matched: n });
-    expect(both.archivedRulesets().map((r) => r.version)).toEqual(['0.9.0']);
+    // The caller's archive adds to the bundled one (the superseded versions shipped in rulesets/*/archive/).
+    const bundledArchive = createEngine().archivedRulesets().map((r) => r.hash);
+    expect(both.archivedRulesets().filter((r) => !bundledArchive.includes(r.hash)).map((r) => r.version)).toEqual(['0.9.0']);
     const tj03 = current.find((r) => r.id === 'eligibility/TJ-03')!;
     expect(both.evaluate(tj03.request as EvaluateRequest).outcome).toEqual(tj03.decision.outcome);
     // The records differ where the rule changed: 赵磊 (16 on the notice date).
@@ -141,7 +143,7 @@ describe('replay of records made under an older ruleset version', () => {
     const later = { ...clone(older), version: '0.9.1', effectiveFrom: '2030-01-01' };
     const e = createEngine({ archive: [later] });
     const t = clone(oldRecords[0]!);
-    t.ruleset.hash = e.archivedRulesets()[0]!.hash;
+    t.ruleset.hash = e.archivedRulesets().find((r) => r.version === '0.9.1')!.hash;
     expect(e.replay([sealRecord(t)]).failed[0]!.error.code).toBe('RULESET_NOT_APPLICABLE');
   });
 });

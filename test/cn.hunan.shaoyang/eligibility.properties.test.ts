@@ -119,7 +119,9 @@ describe('二(一) each condition, checked against a hand-written statement of t
       if (!perCapita.lt('0.3')) expected.push('per-capita-under-0.3');
       const member =
         (a.basis === 'member' && a.collectiveMember && a.holdsContractRight) ||
-        ((a.basis === 'student' || a.basis === 'conscript') && a.qualifiedBeforeLeaving === true) ||
+        // 2: 大中专 students; conscripts and first/second-class sergeants entitled to resettlement at home (ruling 2026-12-01)
+        (a.basis === 'student' && a.qualifiedBeforeLeaving === true && (a.education === 'college' || a.education === 'technical-secondary')) ||
+        (a.basis === 'conscript' && a.qualifiedBeforeLeaving === true && ['conscript', 'sergeant-first-class', 'sergeant-second-class'].includes(a.serviceRank ?? '') && a.resettlementAtHome === true) ||
         (a.basis === 'parent-member' && a.parentIsMember === true && a.collectiveMember) ||
         (a.basis === 'democratic-decision' && a.democraticDecision?.approved === true && a.democraticDecision.noticeWithoutObjection === true);
       if (!member) expected.push('membership');
@@ -154,9 +156,13 @@ describe('reasons and warnings cover every rule exactly once', () => {
     const codes = d.warnings.map((w) => w.code);
     // Each warning once per decision, however many applicants read the same figures.
     expect(codes.filter((c) => c === 'ASSUMED_EFFECTIVE_DATE')).toHaveLength(1);
-    expect(codes.every((c) => c === 'ASSUMED_EFFECTIVE_DATE' || c === 'REPORTED_PER_CAPITA_MISMATCH')).toBe(true);
+    expect(codes.every((c) => ['ASSUMED_EFFECTIVE_DATE', 'REPORTED_PER_CAPITA_MISMATCH', 'REPORTED_PER_CAPITA_OTHER_SIDE'].includes(c))).toBe(true);
     const mismatch = d.reasons.find((r) => r.rule === 'reported-per-capita-agrees')!;
     expect(codes.filter((c) => c === 'REPORTED_PER_CAPITA_MISMATCH')).toHaveLength(mismatch.holds ? 0 : 1);
+    // The threshold warning (ruling 2026-12-01): exactly when form and computed fall on opposite sides of 0.3.
+    const reported = input.household.reportedPerCapitaAfterMu;
+    const otherSide = reported !== undefined && new Dec(reported).lt('0.3') !== new Dec(d.outcome.perCapitaAfterMuExact).lt('0.3');
+    expect(codes.filter((c) => c === 'REPORTED_PER_CAPITA_OTHER_SIDE')).toHaveLength(otherSide ? 1 : 0);
     // Every parameter read is listed once.
     const ids = d.parameters.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);

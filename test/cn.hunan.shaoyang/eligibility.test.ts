@@ -95,9 +95,9 @@ describe('二(一)1–4 membership: one of the four bases', () => {
     ['1 member holding contract rights', { basis: 'member' }, true],
     ['1 member without contract rights', { basis: 'member', holdsContractRight: false }, false],
     ['1 contract rights but not a member', { basis: 'member', collectiveMember: false }, false],
-    ['2 student who qualified before enrolment', { basis: 'student', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true }, true],
+    ['2 college student who qualified before enrolment', { basis: 'student', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true, education: 'college' }, true],
     ['2 student who did not', { basis: 'student', qualifiedBeforeLeaving: false }, false],
-    ['2 conscript who qualified before enlistment', { basis: 'conscript', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true }, true],
+    ['2 conscript entitled to resettlement at home who qualified before enlistment', { basis: 'conscript', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true, serviceRank: 'conscript', resettlementAtHome: true }, true],
     ['2 conscript with nothing said', { basis: 'conscript' }, false],
     ['3 a parent is a member and the person is a member', { basis: 'parent-member', holdsContractRight: false, parentIsMember: true }, true],
     ['3 a parent is a member but the person is not', { basis: 'parent-member', collectiveMember: false, parentIsMember: true }, false],
@@ -155,9 +155,10 @@ describe('the ruleset window (assumed 2020-01-01, open-ended)', () => {
 describe('parameters', () => {
   it('reports every parameter read with its source and window', () => {
     const d = engine.eligibility(input());
-    expect(d.parameters.map((p) => [p.id, p.value, p.effectiveFrom, p.verified, p.overridden])).toEqual([
-      ['cn.hunan.shaoyang.min-age', 16, '2020-01-01', true, false],
-      ['cn.hunan.shaoyang.max-per-capita-mu', '0.3', '2020-01-01', true, false],
+    expect(d.parameters.map((p) => [p.id, p.value, p.effectiveFrom, p.verified, p.overridden, p.evidence])).toEqual([
+      // (the household check of the form's figure against the threshold reads max-per-capita-mu first)
+      ['cn.hunan.shaoyang.max-per-capita-mu', '0.3', '2020-01-01', true, false, 'official'],
+      ['cn.hunan.shaoyang.min-age', 16, '2020-01-01', true, false, 'official'],
     ]);
   });
   it('an override is used and reported as overridden: 0.15 mu passes under a 0.2 threshold, 0.25 does not', () => {

@@ -291,7 +291,9 @@ describe('parameters (二(二)3, 6)', () => {
     const d = run(base());
     expect(d.parameters.map((p) => [p.id, p.value])).toEqual([
       ['cn.hunan.shaoyang.notice-days', 7],
+      ['cn.hunan.shaoyang.first-notice-venues', ['village']],
       ['cn.hunan.shaoyang.min-representatives', 10],
+      ['cn.hunan.shaoyang.township-review-departments', ['natural-resources', 'agriculture-rural', 'police-station']],
     ]);
     const strict = engine.procedure(base(), { parameters: { 'cn.hunan.shaoyang.notice-days': 8, 'cn.hunan.shaoyang.min-representatives': 12 } });
     expect(strict.outcome.violations.map((v) => v.rule)).toEqual(['first-notice-7-days', 'representatives-at-least-10', 'second-notice-7-days']);

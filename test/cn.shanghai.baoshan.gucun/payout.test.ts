@@ -58,11 +58,18 @@ describe('三(一) lump-sum premiums: 12 years; 3 more for men 55+, women 50+ an
     delete p['cn.shanghai.contribution-base'];
     const june = pay({}, '2023-06-30', p);
     const july = pay({}, '2023-07-01', p);
-    expect(june.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '6520', effectiveFrom: '2022-07-01', overridden: false, verified: false });
-    expect(july.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7310', effectiveFrom: '2023-07-01' });
-    // 144 × 6520 × 0.34 = 319219.20; 144 × 7310 × 0.34 = 357897.60
-    expect(item(june, 'lump-sum-premium')!.amount).toBe('319219.20');
-    expect(item(july, 'lump-sum-premium')!.amount).toBe('357897.60');
+    // Ruling 2026-12-01: the base is derived, 0.6 × the average wage of the base year (not the floor).
+    // June: 0.6 × 11396 = 6837.6; July: 0.6 × 12183 = 7309.8 (wages overridden so the test holds whatever the bundled figures become).
+    const w = (date: string, wage: string) => pay({}, date, { ...p, 'cn.shanghai.average-monthly-wage': wage, 'cn.shanghai.lump-sum-base-ratio': '0.6' });
+    const june2 = w('2023-06-30', '11396');
+    const july2 = w('2023-07-01', '12183');
+    expect(june.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ effectiveFrom: '2022-07-01', effectiveTo: '2023-06-30', overridden: false, verified: false, evidence: 'derived' });
+    expect(july.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ effectiveFrom: '2023-07-01', evidence: 'derived' });
+    expect(june2.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '6837.6' });
+    expect(july2.parameters.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7309.8' });
+    // 144 × 6837.6 × 0.34 = 334768.896 → 334768.90; 144 × 7309.8 × 0.34 = 357887.808 → 357887.81
+    expect(item(june2, 'lump-sum-premium')!.amount).toBe('334768.90');
+    expect(item(july2, 'lump-sum-premium')!.amount).toBe('357887.81');
   });
 });
 
@@ -281,7 +288,14 @@ const personArb = fc.record({
   fullyDisabled: fc.boolean(),
   pensionStatus: fc.constantFrom('none' as const, 'resident-pension' as const, 'employee-pension' as const, 'old-worker-allowance' as const),
   elects: fc.boolean(),
-  account: fc.record({ balance: fen(200000), individualContributions: fen(50000), collectiveSubsidies: fen(20000) }),
+  // 四(一): the two parts are parts of the balance (never more than it).
+  account: fc
+    .record({ individual: fc.integer({ min: 0, max: 5_000_000 }), collective: fc.integer({ min: 0, max: 2_000_000 }), rest: fc.integer({ min: 0, max: 13_000_000 }) })
+    .map(({ individual, collective, rest }) => ({
+      balance: ((individual + collective + rest) / 100).toFixed(2),
+      individualContributions: (individual / 100).toFixed(2),
+      collectiveSubsidies: (collective / 100).toFixed(2),
+    })),
   cooperated: fc.boolean(),
 });
 const paramsArb = fc.record({

@@ -68,16 +68,27 @@ describe('overrides of the Taizhou parameters are checked (src/kinds/quota/param
     expect(() => engine.quota(quota, { parameters: { [MODE]: 'down' } })).not.toThrow();
   });
 
-  it('the validity is a whole number of months from 1 to 120, checked when a roster date makes it matter', () => {
+  it('三(四) “最长为1年”: the validity is a whole number of months from 1 to 12; a county may shorten it, never lengthen it', () => {
     const withRoster = { ...quota, rosterReportedOn: '2020-06-15' };
-    for (const bad of [0, 121, '1.5', -1]) { // (a non-number such as 'x' fails the engine's own check of a numeric series first)
+    for (const bad of [0, '1.5', -1]) { // (a non-number such as 'x' fails the engine's own check of a numeric series first)
       expect(inputIssues(() => engine.quota(withRoster, { parameters: { [MONTHS]: bad } }))).toEqual([
-        { path: `parameters.${MONTHS}`, message: 'expected a whole number of months from 1 to 120' },
+        { path: `parameters.${MONTHS}`, message: 'expected a whole number of months, at least 1' },
       ]);
       expect(inputIssues(() => engine.enrollment(roster([{ id: 'N1' }]), { parameters: { [MONTHS]: bad } }))).toHaveLength(1);
     }
-    expect(engine.quota(withRoster, { parameters: { [MONTHS]: 1 } }).outcome.validUntil).toBe('2020-07-15');
-    expect(engine.quota(withRoster, { parameters: { [MONTHS]: 120 } }).outcome.validUntil).toBe('2030-06-15');
+    // 13 months (one above the maximum of 12) and 120: lengthening is refused with code VALIDITY_ABOVE_MAXIMUM
+    for (const long of [13, 120]) {
+      let issues: unknown;
+      try {
+        engine.quota(withRoster, { parameters: { [MONTHS]: long } });
+      } catch (e) {
+        issues = (e as { issues: unknown }).issues;
+      }
+      expect(issues).toEqual([expect.objectContaining({ path: ['parameters', MONTHS], code: 'VALIDITY_ABOVE_MAXIMUM' })]);
+      expect(inputIssues(() => engine.enrollment(roster([{ id: 'N1' }]), { parameters: { [MONTHS]: long } }))).toHaveLength(1);
+    }
+    expect(engine.quota(withRoster, { parameters: { [MONTHS]: 1 } }).outcome.validUntil).toBe('2020-07-15'); // shortened: 2020-06-15 + 1 month
+    expect(engine.quota(withRoster, { parameters: { [MONTHS]: 12 } }).outcome.validUntil).toBe('2021-06-15'); // exactly the maximum
     // Without a roster date the validity is not computed, so the override is not read.
     const noRoster = engine.quota(quota, { parameters: { [MONTHS]: 0 } });
     expect(noRoster.outcome.validUntil).toBeNull();

@@ -57,40 +57,63 @@ describe('三(二) quota by land', () => {
   });
 });
 
-describe('三(二)、三(一) only cultivated land and other agricultural land count', () => {
+describe('三(二)、三(一) “耕地和其他农用地” = all agricultural land, in (a) and (b) alike (ruling 2026-12-01)', () => {
   const byType = input({
     approvedAreaMu: undefined,
     approvedLandByType: { 耕地: '20', 其他农用地: '10', 林地: '5', 建设用地: '3' },
     village: { landByType: { 耕地: '150', 其他农用地: '50', 园地: '30', 建设用地: '40' }, population16Plus: 450, alreadyInsured: 50 },
   });
 
-  it('uses 耕地 + 其他农用地 (a = 20 + 10 = 30, b = 150 + 50 = 200) and ignores the rest: quota 60', () => {
+  it('counts 耕地, 园地, 林地, 草地 and 其他农用地 (a = 20 + 10 + 5 = 35, b = 150 + 50 + 30 = 230), never 建设用地: 35 × 400 ÷ 230 = 60.87 → 61', () => {
     const o = engine.quota(byType).outcome;
-    expect(o).toMatchObject({ quota: 60, approvedAreaMu: '30', villageLandMu: '200', landPerPersonMu: '0.5000' });
+    // land per person 230 ÷ (450 − 50) = 0.575; exact 35 × 400 ÷ 230 = 60.869… → 61 (half-up)
+    expect(o).toMatchObject({ quota: 61, approvedAreaMu: '35', villageLandMu: '230', landPerPersonMu: '0.5750' });
     expect(o.excludedLand.map((x) => [x.figure, x.type, x.areaMu])).toEqual([
-      ['approved', '林地', '5'],
       ['approved', '建设用地', '3'],
-      ['village', '园地', '30'],
       ['village', '建设用地', '40'],
     ]);
     expect(o.excludedLand[0]!.reason.en).toContain('left out');
   });
 
-  it('records one land-type-counted reason per listed type, with the clause', () => {
+  it('records one land-type-counted reason per listed type, with the clause; 园地 and 林地 now hold', () => {
     const d = engine.quota(byType);
     const r = d.reasons.filter((x) => x.rule === 'land-type-counted');
     expect(r).toHaveLength(8);
-    expect(r.find((x) => x.subject === 'village:园地')).toMatchObject({ holds: false, citation: { article: '三(二)' } });
-    expect(r.find((x) => x.subject === 'approved:耕地')).toMatchObject({ holds: true });
+    expect(r.find((x) => x.subject === 'village:园地')).toMatchObject({ holds: true, citation: { article: '三(二)' } });
+    expect(r.find((x) => x.subject === 'approved:林地')).toMatchObject({ holds: true });
+    expect(r.find((x) => x.subject === 'village:建设用地')).toMatchObject({ holds: false });
   });
 
-  it('an office may count 园地 by overriding counted-land-types: b = 230, 30 × 400 ÷ 230 = 52.17… → 52', () => {
-    const d = engine.quota(byType, { parameters: { 'cn.zhejiang.taizhou.counted-land-types': '耕地,园地,其他农用地' } });
-    expect(d.outcome).toMatchObject({ quota: 52, villageLandMu: '230' });
+  it('the survey subclasses count too (设施农用地 4 + 坑塘水面 6 + 田坎 2 + 草地 8 = 20 with 耕地 180 → b = 200): 30 × 400 ÷ 200 = 60; 未利用地 never', () => {
+    const d = engine.quota(input({ approvedAreaMu: '30', village: { landByType: { 耕地: '180', 设施农用地: '4', 坑塘水面: '6', 田坎: '2', 草地: '8', 未利用地: '70' }, population16Plus: 450, alreadyInsured: 50 } }));
+    expect(d.outcome).toMatchObject({ quota: 60, villageLandMu: '200' });
+    expect(d.outcome.excludedLand.map((x) => x.type)).toEqual(['未利用地']);
   });
 
-  it('a village with only excluded land is refused: nothing to divide by', () => {
-    const issues = inputIssues(() => engine.quota(input({ village: { landByType: { 林地: '80' }, population16Plus: 10, alreadyInsured: 0 } })));
+  it('其他农用地 listed with one of its subclasses would count twice: InputError LAND_CLASS_COUNTED_TWICE', () => {
+    const issues = inputIssues(() => engine.quota(input({ village: { landByType: { 耕地: '150', 其他农用地: '50', 沟渠: '3' }, population16Plus: 450, alreadyInsured: 50 } })));
+    expect(issues).toEqual([expect.objectContaining({ path: 'input.village.landByType.沟渠' })]);
+  });
+
+  it('the narrower reading by override (a list): 耕地 + 其他农用地 only → a = 30, b = 200, 30 × 400 ÷ 200 = 60', () => {
+    const d = engine.quota(byType, { parameters: { 'cn.zhejiang.taizhou.counted-land-classes': ['耕地', '其他农用地'] } });
+    expect(d.outcome).toMatchObject({ quota: 60, approvedAreaMu: '30', villageLandMu: '200' });
+    expect(d.parameters.find((p) => p.id === 'cn.zhejiang.taizhou.counted-land-classes')).toMatchObject({ overridden: true, value: ['耕地', '其他农用地'] });
+  });
+
+  it('the list is an interpretation, never verified, and warned; an override that is not a list is refused', () => {
+    const d = engine.quota(byType);
+    expect(d.parameters.find((p) => p.id === 'cn.zhejiang.taizhou.counted-land-classes')).toMatchObject({ evidence: 'interpretation', verified: false });
+    expect(d.parameters.find((p) => p.id === 'cn.zhejiang.taizhou.quota-rounding-mode')).toMatchObject({ evidence: 'interpretation', verified: false });
+    expect(d.warnings.filter((w) => w.code === 'UNVERIFIED_PARAMETER' && w.evidence === 'interpretation').map((w) => w.parameter)).toEqual(
+      expect.arrayContaining(['cn.zhejiang.taizhou.counted-land-classes', 'cn.zhejiang.taizhou.quota-rounding-mode']),
+    );
+    const issues = inputIssues(() => engine.quota(byType, { parameters: { 'cn.zhejiang.taizhou.counted-land-classes': '耕地,园地' } }));
+    expect(issues).toEqual([expect.objectContaining({ path: 'parameters.cn.zhejiang.taizhou.counted-land-classes', message: expect.stringContaining('list') })]);
+  });
+
+  it('a village with only construction and unused land is refused: nothing to divide by', () => {
+    const issues = inputIssues(() => engine.quota(input({ village: { landByType: { 建设用地: '80', 未利用地: '5' }, population16Plus: 10, alreadyInsured: 0 } })));
     expect(issues.map((i) => i.path)).toEqual(['input.village.landByType']);
   });
 });

@@ -8,15 +8,17 @@ const v = JSON.parse(readFileSync(new URL('../../fixtures/cn.zhejiang.taizhou/vi
 
 describe('东浦村 sample: 三(二) → 三(三) → 三(四) → 三(三)', () => {
   const q = engine.quota(v.quota).outcome;
-  it('三(二): a = 18.60 + 2.40 = 21, b = 612 + 88 = 700, c − d = 1036 − 196 = 840; 21 × 840 ÷ 700 = 25.2 → 25', () => {
-    expect(q).toMatchObject({ approvedAreaMu: '21', villageLandMu: '700', cap: 840, exactQuota: '25.2', quota: 25, validUntil: '2021-06-18' });
-    expect(q.excludedLand).toHaveLength(6);
+  it('三(二) (ruling 2026-12-01: all agricultural land counts): a = 18.60 + 3.10 (园地) + 2.40 = 24.10, b = 612 + 41.50 (园地) + 120 (林地) + 88 = 861.50, c − d = 1036 − 196 = 840; 24.10 × 840 ÷ 861.50 = 23.4985… → 23', () => {
+    expect(q).toMatchObject({ approvedAreaMu: '24.1', villageLandMu: '861.5', cap: 840, quota: 23, validUntil: '2021-06-18' });
+    expect(q.exactQuota).toMatch(/^23\.498/);
+    // left out: 建设用地 1.25 of (a); 建设用地 96.30 and 未利用地 7.20 of (b)
+    expect(q.excludedLand.map((x) => `${x.figure}:${x.type}`)).toEqual(['approved:建设用地', 'village:建设用地', 'village:未利用地']);
   });
   const households = v.allocation.households.map(({ name: _n, ...h }: { name: string }) => h);
   const a = engine.allocation({ approvalDate: v.allocation.approvalDate, quota: q.quota, households }).outcome;
-  it('三(三): round 1 gives 5,4,4,3,3,3,2,1 (remainders .976 .952 .667 .5 win); DP03 (3) and DP05 (1) are capped, surplus 3; round 2 over DP04 and DP08 (2.8 : 0.8 → 2.33, 0.67 → 2, 1); DP04 takes 1; 1 place left', () => {
-    expect(a.households.map((h) => h.places)).toEqual([5, 4, 3, 4, 1, 3, 2, 2]);
-    expect(a).toMatchObject({ allocated: 24, unallocated: 1 });
+  it('三(三) with 23 places over 21.0 mu: 23 × area ÷ 21 = 4.6, 3.943, 3.943, 3.067, 2.738, 2.3, 1.533, 0.876 → floors 4,3,3,3,2,2,1,0 (18) + 5 by remainder (DP02, DP03 (tie .943, same area, id order), DP08 .876, DP05 .738, DP01 .6) = 5,4,4,3,3,2,1,1; DP03 capped at 3, DP05 at 1: surplus 3 over DP04, DP06, DP07, DP08 (2.8 : 2.1 : 1.4 : 0.8 of 7.1 → 1.183, 0.887, 0.592, 0.338 → 1 + DP06 + DP07) → 5,4,3,4,1,3,2,1', () => {
+    expect(a.households.map((h) => h.places)).toEqual([5, 4, 3, 4, 1, 3, 2, 1]);
+    expect(a).toMatchObject({ allocated: 23, unallocated: 0 });
   });
   const e = engine.enrollment({ rosterReportedOn: v.enrollment.rosterReportedOn, nominees: v.enrollment.nominees }, { asOf: v.enrollment.asOf }).outcome;
   it('三(四): of 24 nominees, one paid on the last valid day 2021-06-18 (enrolled), one 3 days late, one declared, one did nothing (waived), one with just cause (pending)', () => {

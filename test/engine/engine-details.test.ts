@@ -98,14 +98,16 @@ describe('caller files and the bundled ones', () => {
     ]);
   });
   it('an archive: an empty one is fine; a file identical to a current ruleset is not archived; a bad one is a RulesetError at archive[i]', () => {
-    expect(createEngine({ archive: [] }).archivedRulesets()).toEqual([]);
-    expect(createEngine({ archive: [structuredClone(shaoyang)] }).archivedRulesets()).toEqual([]);
+    // A caller's archive adds to the bundled one (rulesets/*/archive/).
+    const bundledArchive = createEngine().archivedRulesets();
+    expect(createEngine({ archive: [] }).archivedRulesets()).toEqual(bundledArchive);
+    expect(createEngine({ archive: [structuredClone(shaoyang)] }).archivedRulesets()).toEqual(bundledArchive);
     const older = { ...structuredClone(shaoyang), version: '0.9.0', effectiveTo: '2021-12-31' };
-    expect(createEngine({ archive: [older] }).archivedRulesets().map((r) => r.version)).toEqual(['0.9.0']);
+    expect(createEngine({ archive: [older] }).archivedRulesets().filter((r) => !bundledArchive.some((b) => b.hash === r.hash)).map((r) => r.version)).toEqual(['0.9.0']);
     const e = thrown(() => createEngine({ archive: [older, { id: 'x' }] })) as RulesetError;
     expect(e).toBeInstanceOf(RulesetError);
     expect(e.issues.length).toBeGreaterThan(0);
-    expect(e.issues.every((i) => String(i.path[0]).startsWith('archive[1]'))).toBe(true);
+    expect(e.issues.every((i) => String(i.path[0]).startsWith(`archive[${bundledArchive.length + 1}]`))).toBe(true);
   });
 });
 

@@ -110,7 +110,7 @@ describe('a corrected version replaces the file; the old one is archived and kee
     const d = engine.quota(quotaInput('2020-04-20', '2020-05-01'));
     expect(d.ruleset.version).toBe('1.0.1');
     expect(d.ruleset.hash).not.toBe(rulesetHash(taizhou as Json));
-    expect(engine.archivedRulesets().map((r) => r.hash)).toEqual([rulesetHash(taizhou as Json)]);
+    expect(engine.archivedRulesets().map((r) => r.hash)).toContain(rulesetHash(taizhou as Json));
     const records = fixtureRecords.filter((r) => r.ruleset.hash === rulesetHash(taizhou as Json));
     expect(records.length).toBeGreaterThan(0);
     const report = engine.replay(records);

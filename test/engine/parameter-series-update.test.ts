@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createEngine, RulesetError, type ParameterFile, type ParameterValue } from '../../src';
+import { createEngine, RulesetError, type ParameterFile, type ParameterValueInput } from '../../src';
 
 // docs/rulesets.md, worked example: adding a new year's figure to a parameter series
 // (Shanghai minimum living standard, raised every 1 July): close the previous value's `to`,
@@ -12,32 +12,23 @@ import { createEngine, RulesetError, type ParameterFile, type ParameterValue } f
 const real = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai/parameters.json', import.meta.url), 'utf8')) as ParameterFile;
 const id = 'cn.shanghai.minimum-living-standard';
 const series = real.parameters[id]!;
-const withValues = (values: ParameterValue[]): ParameterFile => ({ jurisdiction: 'cn.shanghai', parameters: { [id]: { ...series, values } } });
+const withValues = (values: ParameterValueInput[]): ParameterFile => ({ jurisdiction: 'cn.shanghai', parameters: { [id]: { ...series, values } } });
 
 const BULLETIN = '上海市2025年国民经济和社会发展统计公报所载最低生活保障标准';
-const BULLETIN_NOTE = 'seen in the 2025 statistical bulletin; to be checked before marking verified';
-// The rows shown in docs/rulesets.md (after the update), as written there.
-const DOC_ROWS: ParameterValue[] = [
-  { value: '1510', from: '2023-07-01', to: '2024-06-30', source: '上海市城乡居民最低生活保障标准（2023-07-01起），二手报道', verified: false, note: 'from secondary reports; verify against the city civil-affairs notice' },
-  { value: '1595', from: '2024-07-01', to: '2025-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
-  { value: '1650', from: '2025-07-01', to: '2026-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
-  {
-    value: '1650',
-    from: '2026-07-01',
-    to: null,
-    source: '占位值：2026-07-01起的标准尚未收录，沿用上一标准',
-    verified: false,
-    note: "placeholder: the figure for this base year is not published yet (or not known to this package); the previous year's value is carried forward. Override per call or replace the series.",
-  },
-];
+// The rows shown in docs/rulesets.md (after the update): its second "values" block, read from the page.
+const DOC = readFileSync(new URL('../../docs/rulesets.md', import.meta.url), 'utf8');
+const blocks = [...DOC.matchAll(/```json\n"values": \[\n {2}…\n([\s\S]*?)\n\]\n```/g)].map((m) => JSON.parse(`[${m[1]}]`) as ParameterValueInput[]);
+const DOC_ROWS: ParameterValueInput[] = blocks[1]!;
 
 /** The series before the 2025 figure: the real rows up to 2024-07-01, the last one open-ended. */
-const before: ParameterValue[] = series.values.filter((v) => v.from <= '2024-07-01').map((v) => (v.from === '2024-07-01' ? { ...v, to: null } : v));
-const FIGURE_2025: ParameterValue = DOC_ROWS[2]!;
+const before: ParameterValueInput[] = series.values.filter((v) => v.from <= '2024-07-01').map((v) => (v.from === '2024-07-01' ? { ...v, to: null } : v));
+const FIGURE_2025: ParameterValueInput = DOC_ROWS[2]!;
 
 describe('updating a parameter series (docs/rulesets.md), on rulesets/cn.shanghai/parameters.json', () => {
-  it('the rows the document shows are the file’s rows from 2023-07-01 on', () => {
+  it('the rows the document shows are the file’s rows from 2023-07-01 on, before and after the update', () => {
+    expect(blocks).toHaveLength(2);
     expect(series.values.filter((v) => v.from >= '2023-07-01')).toEqual(DOC_ROWS);
+    expect(blocks[0]).toEqual(before.filter((v) => v.from >= '2023-07-01'));
   });
 
   it('before: the 2024 figure 1595 is open-ended, so 2025-07-01 still reads 1595', () => {

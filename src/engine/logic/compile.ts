@@ -19,6 +19,8 @@ export type CompiledLogic = (data: unknown, scope: EvaluationScope) => unknown;
 export interface EvaluationScope {
   /** The value of a parameter in force (or overridden) for this decision. */
   param(id: string): unknown;
+  /** The value of a parameter on a stated date (only parameter formulas may ask; see `allowParamOn`). */
+  paramOn?(id: string, date: string): unknown;
   /** A named value of the rule being evaluated (see a rule's `values`). */
   value(name: string): unknown;
 }
@@ -30,6 +32,8 @@ export interface CompileOptions {
   maxNodes?: number;
   /** Checks a parameter id named by `param`; returns a problem, or undefined when it may be read. */
   checkParam?: (id: string) => string | undefined;
+  /** Whether `{"param": ["id", "YYYY-MM-DD"]}` (a parameter on a stated date) is allowed: parameter formulas only. */
+  allowParamOn?: boolean;
   /** Names `value` may read; when absent, `value` is not allowed. */
   valueNames?: ReadonlySet<string>;
 }
@@ -250,6 +254,16 @@ export function compileLogic(
       }
       case 'param': {
         const id = argNodes[0];
+        if (options.allowParamOn && argNodes.length === 2 && typeof id === 'string' && typeof argNodes[1] === 'string') {
+          const date = argNodes[1];
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(opPath, `param on a stated date takes a YYYY-MM-DD date, got '${date}'`);
+          const problem = options.checkParam?.(id);
+          if (problem) return fail(opPath, problem);
+          return (_d, s) => {
+            if (!s.paramOn) throw new Error(`param ${id} on ${date}: no stated-date reads here`);
+            return s.paramOn(id, date);
+          };
+        }
         if (argNodes.length !== 1 || typeof id !== 'string') return fail(opPath, 'param takes one literal parameter id');
         const problem = options.checkParam?.(id);
         if (problem) return fail(opPath, problem);

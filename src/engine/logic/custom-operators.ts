@@ -48,6 +48,31 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, (...args: unknown[]) => u
     const places = typeof reported === 'string' && /^-?\d+\.\d+$/.test(reported) ? reported.split('.')[1]!.length : r.decimalPlaces();
     return roundDec(toDec(exact), places).eq(r);
   },
+  /**
+   * [reported, exact]: the form-figure ruling of 2026-12-01 — consistent only when the reported
+   * figure is the exact value rounded half-up to the reported places AND lies strictly within half
+   * a unit of its last place ("1" for 0.5 rounds right but is a whole half away: inconsistent).
+   */
+  'dec-consistent': (reported, exact) => {
+    const r = toDec(reported);
+    const e = toDec(exact);
+    const places = typeof reported === 'string' && /^-?\d+\.\d+$/.test(reported) ? reported.split('.')[1]!.length : r.decimalPlaces();
+    const halfUnit = new Dec(5).times(new Dec(10).pow(-(places + 1)));
+    return roundDec(e, places).eq(r) && r.minus(e).abs().lt(halfUnit);
+  },
+
+  // Lists of strings (departments, venues, documents): what a rule requires and a case shows.
+  /** [required, present]: the required items missing from present, in the order required. */
+  'list-missing': (required, present) => {
+    const have = new Set(Array.isArray(present) ? present.map(String) : []);
+    return (Array.isArray(required) ? required.map(String) : []).filter((x) => !have.has(x));
+  },
+  /** [keys, pairs]: each key's label from [[key, label], …] (the key itself when it has none). */
+  'list-labels': (keys, pairs) => {
+    const labels = new Map<string, string>();
+    if (Array.isArray(pairs)) for (const p of pairs) if (Array.isArray(p) && p.length === 2) labels.set(String(p[0]), String(p[1]));
+    return (Array.isArray(keys) ? keys : []).map((k) => labels.get(String(k)) ?? String(k));
+  },
 
   // Calendar dates, YYYY-MM-DD, no time zone.
   /** [birthDate, date]: full years of age on the date (the birthday counts). */

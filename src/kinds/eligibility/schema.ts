@@ -12,6 +12,26 @@ import { count, decimalInput, idString, isoDate, whenFieldsValid, addDuplicateId
  */
 export const MEMBERSHIP_BASES = ['member', 'student', 'conscript', 'parent-member', 'democratic-decision'] as const;
 
+/**
+ * Schools a student applicant may attend (basis 2 counts 大中专: college and technical-secondary).
+ *
+ * @example
+ * ```ts
+ * EDUCATION_TYPES.includes('technical-secondary'); // true
+ * ```
+ */
+export const EDUCATION_TYPES = ['college', 'technical-secondary', 'other'] as const;
+
+/**
+ * Ranks of a serving soldier (basis 2 counts a conscript and a first- or second-class sergeant).
+ *
+ * @example
+ * ```ts
+ * SERVICE_RANKS.includes('sergeant-third-class'); // true (but it is not basis 2)
+ * ```
+ */
+export const SERVICE_RANKS = ['conscript', 'sergeant-first-class', 'sergeant-second-class', 'sergeant-third-class', 'sergeant-higher', 'officer'] as const;
+
 export const eligibilityApplicant = z.strictObject({
   id: idString,
   sex: z.enum(['male', 'female']),
@@ -23,6 +43,18 @@ export const eligibilityApplicant = z.strictObject({
   holdsContractRight: z.boolean(),
   /** student, conscript: met basis 1 before enrolment or enlistment. */
   qualifiedBeforeLeaving: z.boolean().optional(),
+  /**
+   * student (basis 2): the school attended — `college` (大专及以上), `technical-secondary` (中专);
+   * `other` (e.g. 普通高中) is not basis 2. Absent: the condition is not established.
+   */
+  education: z.enum(EDUCATION_TYPES).optional(),
+  /**
+   * conscript (basis 2): `conscript` (义务兵), `sergeant-first-class` / `sergeant-second-class`
+   * (一、二级士官) count; `sergeant-third-class` and above and `officer` do not.
+   */
+  serviceRank: z.enum(SERVICE_RANKS).optional(),
+  /** conscript (basis 2): entitled to resettlement at home on discharge (符合退役后回原籍安置条件). */
+  resettlementAtHome: z.boolean().optional(),
   /** parent-member: one parent is a member. */
   parentIsMember: z.boolean().optional(),
   /** democratic-decision: decided by the collective and noticed without objection. */

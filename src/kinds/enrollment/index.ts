@@ -12,7 +12,7 @@ import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from '
  */
 export const enrollment = defineKind({
   kind: 'enrollment',
-  contract: { scopes: ['roster', 'waiver', 'nominee'], formulas: ['valid-until'], rules: { 'no-waiver-declared': 'waiver', 'enrolled-by-deadline': 'nominee', 'not-deemed-waived': 'nominee' }, parameterRoles: ['quota-validity-months'] },
+  contract: { scopes: ['roster', 'waiver', 'nominee'], formulas: ['valid-until'], rules: { 'no-waiver-declared': 'waiver', 'enrolled-by-deadline': 'nominee', 'not-deemed-waived': 'nominee' }, parameterRoles: ['quota-validity-months', 'quota-validity-max-months'] },
   asOf: 'observation',
   schema: enrollmentInput,
   decisiveDate: (input) => input.rosterReportedOn,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Dec } from '../../engine/decimal';
 import { decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 import type { FundingPart } from '../../engine/items';
 import type { Localized } from '../../engine/schemas';
@@ -51,6 +52,16 @@ export const payoutInput = z
     }
     if (p.electsEmployeeInsurance && p.pensionStatus !== 'resident-pension') {
       ctx.addIssue({ code: 'custom', path: ['person', 'electsEmployeeInsurance'], message: "only a person drawing the resident pension (pensionStatus 'resident-pension') elects employee insurance (四(一))" });
+    }
+    const acc = p.residentPensionAccount;
+    if (acc && new Dec(acc.individualContributions).plus(acc.collectiveSubsidies).gt(acc.balance)) {
+      // 四(一): “个人账户余额中个人缴费和集体补助部分” are parts of the balance.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['person', 'residentPensionAccount'],
+        params: { code: 'ACCOUNT_PARTS_EXCEED_BALANCE' },
+        message: `individualContributions (${acc.individualContributions}) + collectiveSubsidies (${acc.collectiveSubsidies}) exceed the balance (${acc.balance}): they are parts of the balance (四(一))`,
+      });
     }
     if (p.electsEmployeeInsurance && !p.residentPensionAccount) {
       ctx.addIssue({ code: 'custom', path: ['person', 'residentPensionAccount'], message: 'required when electsEmployeeInsurance is true (四(一) pays 3 years from the account balance)' });

@@ -85,6 +85,7 @@ function caseFacts(input: ProcedureInputParsed) {
   const second = one(ev, 'second-notice');
   const sig = one(ev, 'representatives-signatures');
   const joint = one(ev, 'joint-review');
+  const township = one(ev, 'township-review');
   const applications = all(ev, 'application');
   const objections = all(ev, 'objection');
   const approval = date('approval');
@@ -108,10 +109,11 @@ function caseFacts(input: ProcedureInputParsed) {
     preNotice: date('pre-notice'),
     landMeasurement: date('land-measurement'),
     preliminaryReview: date('preliminary-review'),
-    firstNotice: first ? { from: first.from, to: first.to } : null,
+    firstNotice: first ? { from: first.from, to: first.to, venues: [...new Set(first.venues ?? [])] } : null,
     signatures: sig ? { date: sig.date, count: new Set(sig.representatives).size } : null,
     compensationAgreement: date('compensation-agreement'),
     townshipReview: date('township-review'),
+    townshipReviewDetail: township ? { date: township.date, departments: [...new Set(township.departments ?? [])] } : null,
     jointReview: joint ? { date: joint.date, departments: [...new Set(joint.departments)] } : null,
     secondNotice: second ? { from: second.from, to: second.to, venues: [...new Set(second.venues)] } : null,
     approval,

@@ -39,6 +39,26 @@ export const APPLICATION_DOCUMENTS = [
 export const JOINT_REVIEW_DEPARTMENTS = ['public-security', 'expropriation', 'natural-resources', 'agriculture-rural', 'human-resources-social-security', 'other'] as const;
 
 /**
+ * Departments at the township review (二(二)4, 附表3: 自然资源、农业农村、派出所等部门).
+ *
+ * @example
+ * ```ts
+ * TOWNSHIP_REVIEW_DEPARTMENTS.includes('police-station'); // true
+ * ```
+ */
+export const TOWNSHIP_REVIEW_DEPARTMENTS = ['natural-resources', 'agriculture-rural', 'police-station', 'human-resources-social-security', 'other'] as const;
+
+/**
+ * Where the first notice is posted (二(二)3: 在村集体显著位置张榜).
+ *
+ * @example
+ * ```ts
+ * FIRST_NOTICE_VENUES; // ['village', 'other']
+ * ```
+ */
+export const FIRST_NOTICE_VENUES = ['village', 'other'] as const;
+
+/**
  * Where the second notice is posted (二(二)6).
  *
  * @example
@@ -98,8 +118,8 @@ export const procedureEvent = z.discriminatedUnion(
     }),
     /** 初审: the village's discussion and preliminary review (the roster 花名册 is drawn up). */
     dated('preliminary-review'),
-    /** 第一轮公示 at the village. */
-    period('first-notice', {}),
+    /** 第一轮公示 at the village; `venues`: where it was posted (checked: the village). */
+    period('first-notice', { venues: z.array(z.enum(FIRST_NOTICE_VENUES)).max(10).optional() }),
     /** An objection raised during a notice; `resolvedOn` when it was settled (absent: still open). */
     z.strictObject({
       type: z.literal('objection'),
@@ -113,8 +133,8 @@ export const procedureEvent = z.discriminatedUnion(
     z.strictObject({ type: z.literal('representatives-signatures'), date: isoDate, representatives: z.array(z.string().trim().min(1, 'a name must not be blank').max(100)).max(1000), ...base }),
     /** 征地补偿安置协议 / 土地补偿协议 signed. */
     dated('compensation-agreement'),
-    /** 复审 led by the township (street office). */
-    dated('township-review'),
+    /** 复审 led by the township (street office); `departments`: who took part (checked against 附表3). */
+    z.strictObject({ type: z.literal('township-review'), date: isoDate, departments: z.array(z.enum(TOWNSHIP_REVIEW_DEPARTMENTS)).max(20).optional(), ...base }),
     /** 会审 by the district with the departments present. */
     z.strictObject({ type: z.literal('joint-review'), date: isoDate, departments: z.array(z.enum(JOINT_REVIEW_DEPARTMENTS)).max(20), ...base }),
     /** 第二轮公示 with the venues where it was posted. */

@@ -14,7 +14,7 @@ import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOut
  */
 export const quota = defineKind({
   kind: 'quota',
-  contract: { scopes: ['land-type', 'village', 'validity'], formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'], rules: { 'quota-within-cap': 'village' }, parameterRoles: ['quota-rounding-mode', 'quota-validity-months'] },
+  contract: { scopes: ['land-type', 'village', 'validity'], formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'], rules: { 'quota-within-cap': 'village' }, parameterRoles: ['quota-rounding-mode', 'quota-validity-months', 'quota-validity-max-months'] },
   schema: quotaInput,
   decisiveDate: (input) => input.approvalDate,
   decide(ctx, input): QuotaOutcome {
@@ -40,7 +40,7 @@ export const quota = defineKind({
     const villageLandMu = input.village.landByType ? count('village', input.village.landByType) : toDec(input.village.agriculturalLandMu!);
     if (villageLandMu.isZero()) {
       throw new InputError([
-        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the types of cn.zhejiang.taizhou.counted-land-types): land per person would be zero' },
+        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the classes of cn.zhejiang.taizhou.counted-land-classes): land per person would be zero' },
       ]);
     }
     const data: Record<string, unknown> = {

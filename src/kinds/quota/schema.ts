@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { count, decimalInput, isoDate } from '../../engine/schemas';
 
 /**
- * Land types of the national land classification (《土地利用现状分类》 top level, as the
- * land-change survey reports them). Which of them count for the quota is the parameter
- * `cn.zhejiang.taizhou.counted-land-types` (default 耕地 and 其他农用地, 三(二)).
+ * Land types of the national land classification (《土地利用现状分类》, as the land-change survey
+ * reports them): the top-level agricultural classes, the survey's aggregate 其他农用地 and its
+ * subclasses (设施农用地, 农村道路, 坑塘水面, 沟渠, 田坎), construction and unused land. Which of them
+ * count for the quota is the parameter `cn.zhejiang.taizhou.counted-land-classes` (ruling
+ * 2026-12-01: all 农用地, 三(二)).
  *
  * @example
  * ```ts
  * LAND_TYPES.includes('园地'); // true
  * ```
  */
-export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用地', '建设用地', '未利用地'] as const;
+export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用地', '设施农用地', '农村道路', '坑塘水面', '沟渠', '田坎', '建设用地', '未利用地'] as const;
 /**
- * One of the seven land types (地类) a quota input may list.
+ * One of the land types (地类) a quota input may list.
  *
  * @example
  * ```ts
@@ -22,10 +24,24 @@ export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用
  */
 export type LandType = (typeof LAND_TYPES)[number];
 
-/** Land listed by type (mu): any of the seven types, each at most once; unknown types are rejected. */
+/** The subclasses the survey adds up as 其他农用地: listing both would count the land twice. */
+export const OTHER_AGRICULTURAL_SUBCLASSES = ['设施农用地', '农村道路', '坑塘水面', '沟渠', '田坎'] as const;
+
+/**
+ * Land listed by type (mu): any of the types, each at most once; unknown types are rejected, and so
+ * is 其他农用地 listed together with one of its subclasses (code LAND_CLASS_COUNTED_TWICE).
+ */
 export const landByType = z
   .strictObject(Object.fromEntries(LAND_TYPES.map((t) => [t, decimalInput({ min: 0 }).optional()])) as Record<LandType, z.ZodOptional<ReturnType<typeof decimalInput>>>)
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'list at least one land type');
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'list at least one land type')
+  .superRefine((v, ctx) => {
+    if (v['其他农用地'] === undefined) return;
+    for (const sub of OTHER_AGRICULTURAL_SUBCLASSES) {
+      if (v[sub] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [sub], params: { code: 'LAND_CLASS_COUNTED_TWICE' }, message: `${sub} is part of 其他农用地, which is listed too: give either the total or its subclasses` });
+      }
+    }
+  });
 
 const village = z
   .strictObject({
