@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     // The core is pure: no clock, no randomness, no I/O.
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/node/**'],
+    ignores: ['src/cli/**', 'src/node/**', 'src/server/**'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'fetch', 'require'],
       'no-restricted-properties': [
