@@ -18,6 +18,7 @@ import { reasonOf, recordLine } from './record-line';
 
 export { reasonOf };
 import { formatTable } from './table';
+import { registerServe } from './serve';
 
 interface EngineFlags {
   rulesets?: string[];
@@ -280,5 +281,6 @@ export function program(): Command {
       if (shown === 0 && bad === 0) process.stderr.write(`${file}: no matching record\n`);
       process.exitCode = shown > 0 && bad === 0 ? 0 : 1;
     });
+  registerServe(prog);
   return prog;
 }
