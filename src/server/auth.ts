@@ -12,7 +12,7 @@ export function bearerCheck(token: string): (header: string | undefined) => bool
   const expected = digest(token);
   return (header) => {
     if (typeof header !== 'string') return false;
-    const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    const m = /^Bearer +(\S(?:.*\S)?)\s*$/i.exec(header);
     return m !== null && timingSafeEqual(digest(m[1]!), expected);
   };
 }

@@ -151,8 +151,15 @@ export function createServer(engine: Engine, options: ServerOptions = {}): Zheng
     bodyLimit,
     requestTimeout: options.requestTimeout ?? 300_000,
     keepAliveTimeout: options.keepAliveTimeout ?? 5_000,
-    http: { connectionsCheckingInterval: options.timeoutCheckInterval ?? 1_000 } as never,
+    http: { connectionsCheckingInterval: options.timeoutCheckInterval ?? 1_000, requestTimeout: options.requestTimeout ?? 300_000, headersTimeout: Math.min(60_000, options.requestTimeout ?? 300_000) } as never,
     return503OnClosing: false,
+    // A request Node itself gives up on (too slow, malformed): the service's error body.
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const body = JSON.stringify(timeout ? { code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time (requestTimeout)' } : { code: 'BAD_REQUEST', message: 'malformed HTTP request' });
+      if (socket.writable) socket.end(`HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      else socket.destroy();
+    },
     forceCloseConnections: 'idle',
     logger:
       log === false

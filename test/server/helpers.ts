@@ -2,6 +2,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { createEngine, type Engine } from '../../src/engine/engine';
+import type { EligibilityInput } from '../../src/kinds/eligibility';
+import type { PayoutInput } from '../../src/kinds/payout';
 import { createServer, type ServerOptions, type ZhengdiServer } from '../../src/server';
 
 let shared: Engine | undefined;
@@ -59,17 +61,17 @@ export function stream(url: string, path: string, body: Readable, onData: (chunk
 }
 
 /** The payout of DOMAIN.md's worked example: a man born 1988-04-12, land expropriated 2024-06-30. */
-export const payoutInput = {
+export const payoutInput: PayoutInput = {
   expropriationDate: '2024-06-30',
   person: { id: 'GC-01 张三', sex: 'male', birthDate: '1988-04-12', pensionStatus: 'none', cooperated: true },
-} as const;
+};
 
 /** A Shaoyang household: 2.4 mu before, 1.8 mu taken, 4 members; one adult, one child. */
-export const eligibilityInput = {
+export const eligibilityInput: EligibilityInput = {
   noticeDate: '2023-05-10',
   household: { originalCultivatedMu: '2.4', expropriatedCultivatedMu: '1.8', memberCount: 4 },
   applicants: [
     { id: 'A1 李四', sex: 'female', birthDate: '1980-03-02', basis: 'member', collectiveMember: true, holdsContractRight: true },
     { id: 'A2 李小', sex: 'male', birthDate: '2010-01-01', basis: 'member', collectiveMember: true, holdsContractRight: true },
   ],
-} as const;
+};
