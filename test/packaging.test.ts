@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // node/package.json: a stub that lets TypeScript's older node10 resolution find `zhengdi-rules/node`.
-const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^rulesets\/[^/]+\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
+// server/package.json: the same for `zhengdi-rules/server`; schemas/*.json: the JSON Schemas (`zhengdi-rules/schemas/*.json`).
+const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^server\/package\.json$/, /^schemas\/[^/]+\.json$/, /^rulesets\/[^/]+\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 
 function packedFiles(): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -34,7 +35,7 @@ describe('npm pack contents', () => {
       .sort();
     expect(rulesets.length).toBeGreaterThan(0);
     expect(files.filter((f) => f.startsWith('rulesets/'))).toEqual(rulesets);
-    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) expect(files).toContain(f);
+    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json', 'schemas/payout.input.json', 'schemas/record.json']) expect(files).toContain(f);
   });
 
   it.skipIf(!existsSync(new URL('../dist/index.js', import.meta.url)))('holds the ESM and CJS builds with their types (after `npm run build`)', () => {
