@@ -12,6 +12,11 @@ import { sealRecord, type DecisionRecord } from './record';
  * Where each kind's input names a person: these string fields (and string arrays) are
  * pseudonymised. Household ids of `allocation` are not: they are no persons, and they break
  * ties between equal remainders (a new id could change the allocation).
+ *
+ * @example
+ * ```ts
+ * PERSON_FIELDS.eligibility; // ['applicants[].id']
+ * ```
  */
 export const PERSON_FIELDS: Readonly<Record<string, readonly string[]>> = {
   eligibility: ['applicants[].id'],
@@ -53,7 +58,14 @@ function collect(value: unknown, path: readonly string[], out: Set<string>): voi
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, head!)) collect((value as Record<string, unknown>)[head!], rest, out);
 }
 
-/** The person ids and names a record's request names (by {@link PERSON_FIELDS}). */
+/**
+ * The person ids and names a record's request names (by {@link PERSON_FIELDS}).
+ *
+ * @example
+ * ```ts
+ * personIdsOf(record); // ['TJ-01-1 刘建国', 'TJ-01-2 王秀英', …]
+ * ```
+ */
 export function personIdsOf(record: Pick<DecisionRecord, 'request'>): string[] {
   const fields = PERSON_FIELDS[record.request.kind] ?? [];
   const out = new Set<string>();

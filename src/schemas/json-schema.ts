@@ -23,7 +23,14 @@ import {
 } from './envelope';
 import { OUTCOME_SCHEMAS } from './outcomes';
 
-/** A JSON Schema object. */
+/**
+ * A JSON Schema object (draft 2020-12).
+ *
+ * @example
+ * ```ts
+ * const s: JsonSchema = jsonSchemas()['record'];
+ * ```
+ */
 export type JsonSchema = Record<string, unknown>;
 
 /** `YYYY-MM-DD` (the calendar check — no 30 February — is the engine's). */

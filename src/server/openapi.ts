@@ -28,7 +28,15 @@ const batchQuery = [
   { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'default: each input\'s decisive date' },
 ];
 
-/** The OpenAPI 3.1 document (components are the package's JSON Schemas). */
+/**
+ * The OpenAPI 3.1 document of the service (what `GET /openapi.json` answers); its components
+ * are the package's JSON Schemas.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('openapi.json', JSON.stringify(openApiDocument(createEngine()), null, 2));
+ * ```
+ */
 export function openApiDocument(engine: Pick<EngineCore, 'kinds'>): Record<string, unknown> {
   const schemas: Record<string, JsonSchema> = {};
   for (const [name, s] of Object.entries(jsonSchemas())) {
