@@ -57,16 +57,18 @@ export function zodServiceIssues(error: z.ZodError, prefix: ReadonlyArray<string
  * Gives every issue of an `InputError` a code. The engine's issues carry a path and a message;
  * the codes are zod's, found by checking the request again with the same schemas (only on this
  * error path) and matching path and message. An issue the engine raised itself (an unknown
- * parameter, a missing jurisdiction) is `custom`, as zod calls a refinement's issue.
+ * parameter, a missing jurisdiction) is `custom`, as zod calls a refinement's issue. With
+ * `schema`, the codes are that schema's (a record checked by `parseRecord`).
  */
-export function issuesWithCodes(issues: readonly Issue[], request: unknown): ServiceIssue[] {
+export function issuesWithCodes(issues: readonly Issue[], request: unknown, schema?: z.ZodType): ServiceIssue[] {
   const codes = new Map<string, string>();
-  const env = evaluateRequestSchema.safeParse(request);
+  const env = (schema ?? evaluateRequestSchema).safeParse(request);
   const found: ServiceIssue[] = [];
   if (!env.success) found.push(...zodServiceIssues(env.error));
-  else {
-    const mod = (BUNDLED_KINDS as Record<string, { schema: z.ZodType } | undefined>)[env.data.kind];
-    const parsed = mod && Object.hasOwn(BUNDLED_KINDS, env.data.kind) ? mod.schema.safeParse(env.data.input) : undefined;
+  else if (!schema) {
+    const data = env.data as { kind: string; input: unknown };
+    const mod = (BUNDLED_KINDS as Record<string, { schema: z.ZodType } | undefined>)[data.kind];
+    const parsed = mod && Object.hasOwn(BUNDLED_KINDS, data.kind) ? mod.schema.safeParse(data.input) : undefined;
     if (parsed && !parsed.success) found.push(...zodServiceIssues(parsed.error, ['input']));
   }
   for (const i of found) codes.set(keyOf(i.path, i.message), i.code);

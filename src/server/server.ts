@@ -7,10 +7,11 @@ import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { explainRecord } from '../audit/explain';
-import { parseRecord, type DecisionRecord } from '../audit/record';
+import { decisionRecordSchema as recordSchema, parseRecord, type DecisionRecord } from '../audit/record';
 import { pseudonymiseRecord } from '../audit/pseudonymise';
 import { evaluateOne } from '../batch';
 import type { Engine, EvaluateRequest } from '../engine/engine';
+import { InputError } from '../engine/errors';
 import { isoDate } from '../engine/schemas';
 import type { Kind } from '../kinds';
 import { evaluateJsonLines } from '../node/jsonl-workers';
@@ -18,7 +19,7 @@ import type { DecisionField } from '../node/batch-workers';
 import { evaluateRequestSchema } from '../schemas/envelope';
 import { ENGINE_VERSION } from '../version';
 import { bearerCheck, isLoopback } from './auth';
-import { failureOf, HttpError, invalid, zodServiceIssues } from './errors';
+import { failureOf, HttpError, invalid, issuesWithCodes, zodServiceIssues } from './errors';
 import { jsonLines, limitBytes, recordJsonLines, recordResultLine } from './jsonl';
 import { openApiDocument } from './openapi';
 import { recordOf } from './record-line';
@@ -344,7 +345,14 @@ export function createServer(engine: Engine, options: ServerOptions = {}): Zheng
 
   app.post('/v1/explain', async (req, reply) => {
     const q = parseQuery(explainQuery, req.query);
-    const record = parseRecord(req.body);
+    let record: DecisionRecord;
+    try {
+      record = parseRecord(req.body);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const body = typeof req.body === 'string' ? undefined : req.body;
+      throw new HttpError(400, e.code, e.message, { issues: issuesWithCodes(e.issues, body, recordSchema) });
+    }
     return reply.type('text/plain; charset=utf-8').send(explainRecord(record, q.lang) + '\n');
   });
 

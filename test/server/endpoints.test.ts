@@ -288,7 +288,9 @@ describe('POST /v1/explain', () => {
     }
     expect((await call(s.url, 'POST', '/v1/explain', record)).text).toMatch(/^决定记录 case-17/);
     expect((await call(s.url, 'POST', '/v1/explain?lang=fr', record)).status).toBe(400);
-    expect((await call(s.url, 'POST', '/v1/explain', { not: 'a record' })).json()).toMatchObject({ code: 'INVALID_INPUT' });
+    const bad = (await call(s.url, 'POST', '/v1/explain', { ...record, format: 'other/1' })).json() as { code: string; issues: Array<{ code: string; path: unknown[] }> };
+    expect(bad.code).toBe('INVALID_INPUT');
+    expect(bad.issues).toEqual([{ code: 'invalid_value', path: ['format'], message: expect.any(String) }]);
   });
 });
 
