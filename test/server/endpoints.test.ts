@@ -231,6 +231,31 @@ describe('POST /v1/records', () => {
     expect((arr.json() as DecisionRecord[])[0]?.id).toBe('request:1');
   });
 
+  it('a JSON Lines batch of records: a line that is not UTF-8 or too long is an error naming its line; ?pseudonymise applies to every record', async () => {
+    const t = await start({ pseudonymiseKey: 'a key of the auditor handover 2026', maxLineBytes: 2048 });
+    try {
+      const body = Buffer.concat([
+        Buffer.from(JSON.stringify(payoutInput) + '\n'),
+        Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+        Buffer.from(JSON.stringify({ ...payoutInput, pad: 'z'.repeat(3000) }) + '\n'),
+        Buffer.from(JSON.stringify(eligibilityInput) + '\n'),
+      ]);
+      let text = '';
+      const res = await stream(t.url, '/v1/records?kind=payout&pseudonymise=true', Readable.from([body]), (c) => (text += c.toString('utf8')));
+      expect(res.status).toBe(200);
+      const lines = text.trim().split('\n').map((l) => JSON.parse(l) as DecisionRecord & { index?: number; error?: { message: string } });
+      expect(lines).toHaveLength(4);
+      expect(lines[0]!.request.input).toMatchObject({ person: { id: expect.stringMatching(/^P-[0-9a-f]{20}$/) } });
+      expect(text).not.toContain('张三');
+      expect(lines[1]).toMatchObject({ index: 1, error: { message: 'line 2: not valid UTF-8' } });
+      expect(lines[2]!.error?.message).toMatch(/^line 3: longer than 2048 bytes/);
+      expect(lines[3]).toMatchObject({ index: 3, error: { code: 'INVALID_INPUT' } }); // an eligibility input is no payout
+      expect(engine().replay([lines[0]])).toMatchObject({ matched: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('?pseudonymise: refused without a key; with one, no person id is left and the record still replays', async () => {
     const refused = await call(s.url, 'POST', '/v1/records?pseudonymise', eligibilityRequest);
     expect(refused.status).toBe(400);
