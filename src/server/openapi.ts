@@ -28,6 +28,14 @@ const batchQuery = [
   { name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'default: each input\'s decisive date' },
 ];
 
+function rewriteRefs(value: unknown, local: (ref: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, local));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? local(v) : rewriteRefs(v, local);
+  return out;
+}
+
 /**
  * The OpenAPI 3.1 document of the service (what `GET /openapi.json` answers); its components
  * are the package's JSON Schemas.
@@ -40,8 +48,12 @@ const batchQuery = [
 export function openApiDocument(engine: Pick<EngineCore, 'kinds'>): Record<string, unknown> {
   const schemas: Record<string, JsonSchema> = {};
   for (const [name, s] of Object.entries(jsonSchemas())) {
-    const { $schema: _drop, ...rest } = s;
-    schemas[name] = rest;
+    // A schema's own definitions (`#/$defs/…`) become components of their own, so that every
+    // `$ref` resolves from the document's root, as OpenAPI tools read it.
+    const { $schema: _drop, $defs, ...rest } = s as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const local = (ref: string) => `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}`;
+    schemas[name] = rewriteRefs(rest, local) as JsonSchema;
+    for (const [k, d] of Object.entries($defs ?? {})) schemas[`${name}.${k}`] = rewriteRefs(d, local) as JsonSchema;
   }
   const kinds = engine.kinds().filter((k) => schemas[`${k}.request`]);
   const anyRequest = { oneOf: kinds.map((k) => ref(`${k}.request`)), discriminator: { propertyName: 'kind', mapping: Object.fromEntries(kinds.map((k) => [k, `#/components/schemas/${k}.request`])) } };

@@ -343,9 +343,18 @@ describe('GET /v1/rulesets, /v1/parameters, /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(['/openapi.json', '/v1/evaluate', '/v1/evaluate/batch', '/v1/explain', '/v1/health', '/v1/parameters', '/v1/records', '/v1/replay', '/v1/rulesets']);
     const generated = jsonSchemas();
+    const noRefs = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === '$ref' || k === '$defs' || k === '$schema' ? undefined : x)));
     for (const [name, schema] of Object.entries(generated)) {
-      const { $schema: _s, ...rest } = schema;
-      expect(doc.components.schemas[name], name).toEqual(rest);
+      // The same schema, but for where its own definitions now live (below).
+      expect(noRefs(doc.components.schemas[name]), name).toEqual(noRefs(schema));
+    }
+    // Every $ref of the document resolves from its root.
+    const refs: string[] = [];
+    JSON.stringify(doc, (k, x: unknown) => (k === '$ref' && typeof x === 'string' && refs.push(x), x));
+    expect(refs.length).toBeGreaterThan(50);
+    for (const ref of new Set(refs)) {
+      expect(ref, ref).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
     }
   });
 });
