@@ -87,3 +87,34 @@ describe('the zod schemas behind them fit the engine', () => {
     expect(schema.safeParse({ ...decision, outcome: { ...decision.outcome, totals: { ...decision.outcome.totals, amount: '12.5' } } }).success).toBe(false);
   });
 });
+
+describe('evaluateRequestSchema', () => {
+  // The engine checks the envelope with its own zod schema (src/engine/engine.ts); the service
+  // and the JSON Schemas use this one. They must find the same problems.
+  const input = fixtureRequests().find((r) => r.kind === 'payout')!.input;
+  const envelopes: unknown[] = [
+    { kind: 'payout', input, asof: '2024-06-30' },
+    { kind: 'payout', input, asOf: '2024-02-30' },
+    { kind: 'p'.repeat(41), input },
+    { kind: 'payout', jurisdiction: 'x'.repeat(101), input },
+    { kind: 'payout', input, parameters: { a: true } },
+    { kind: 'payout', input, parameters: { ['k'.repeat(121)]: 1 } },
+    { kind: 7, input },
+    { input },
+    [],
+    'payout',
+  ];
+  it('finds the problems the engine finds in an envelope', () => {
+    for (const e of envelopes) {
+      const mine = evaluateRequestSchema.safeParse(e);
+      expect(mine.success, JSON.stringify(e).slice(0, 80)).toBe(false);
+      let engineIssues: unknown;
+      try {
+        engine.evaluate(e as never);
+      } catch (x) {
+        engineIssues = (x as { issues?: unknown }).issues;
+      }
+      expect(engineIssues, JSON.stringify(e).slice(0, 80)).toEqual(mine.error!.issues.map((i) => ({ path: i.path, message: i.message })));
+    }
+  });
+});
