@@ -9,7 +9,7 @@ import { defineConfig, type Options } from 'tsup';
 // library entry.
 // `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
 const library = {
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts', server: 'src/server/index.ts' },
   format: ['esm', 'cjs'] as Options['format'],
   dts: true,
   sourcemap: true,

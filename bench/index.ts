@@ -2,10 +2,11 @@
  * `npm run bench`: speed and memory, measured in one run on the same inputs and reported as
  * ratios (never asserted in tests: timings depend on the machine). See docs/performance.md.
  *
- * Environment: BENCH_PARTS (default "1,2,3,4,5"), BENCH_TIME (ms per tinybench task, default
+ * Environment: BENCH_PARTS (default "1,2,3,4,5,6"), BENCH_TIME (ms per tinybench task, default
  * 1500), BENCH_BATCH / BENCH_BATCH_SMALL (part 4 sizes, default 1,000,000 / 100,000),
- * BENCH_CHUNK (default 1000), BENCH_BATCH_FULL=1 (also 1M full decisions on 2 workers).
- * Part 4 needs the built package: this script runs `npm run build` (tsup) first unless
+ * BENCH_CHUNK (default 1000), BENCH_BATCH_FULL=1 (also 1M full decisions on 2 workers),
+ * BENCH_SERVICE_SECONDS (part 6, per connection count, default 5).
+ * Parts 4 and 6 need the built package: this script runs `npm run build` (tsup) first unless
  * BENCH_SKIP_BUILD=1.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,9 +15,10 @@ import { benchBatch } from './batch';
 import { benchColdStart } from './cold-start';
 import { benchDecisions, benchPayoutVsHand } from './decisions';
 import { benchRules } from './rules';
+import { benchService } from './service';
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
-const parts = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5,6').split(','));
 const time = Number(process.env.BENCH_TIME ?? 1500);
 
 async function main() {
@@ -55,6 +57,13 @@ async function main() {
     console.log('\n5. Cold start');
     const cold = await benchColdStart();
     console.table(cold.table);
+  }
+  if (parts.has('6')) {
+    console.log('\n6. Decision service: single payout decisions over HTTP (autocannon; the service in its own process)');
+    if (process.env.BENCH_SKIP_BUILD !== '1' && !parts.has('4')) execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit' });
+    const svc = await benchService();
+    console.log(`  in-process engine.evaluate, same request, one thread: ${fmt(svc.inProcess)} decisions/s`);
+    console.table(svc.table);
   }
   console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }

@@ -65,5 +65,6 @@ export type { DecisionRecord, RecordedRequest, RequestLike, ToRecordOptions } fr
 export type { ReplayReport, ReplayMismatch, ReplayFailure, ReplayError, ReplayResult, ReplayOptions } from './audit/replay';
 export { diffDecisions, diffValues, type Diff } from './audit/diff';
 export { explainRecord, type Lang } from './audit/explain';
+export { pseudonymiseRecord, pseudonymOf, personIdsOf, PERSON_FIELDS } from './audit/pseudonymise';
 export * from './batch';
 export * from './analysis';

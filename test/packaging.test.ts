@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // node/package.json: a stub that lets TypeScript's older node10 resolution find `zhengdi-rules/node`.
-const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^rulesets\/[^/]+\/(archive\/)?[^/]+\.json$/, /^rulesets\/[^/]+\/cases\/[^/]+\.ya?ml$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
+// server/package.json: the same for `zhengdi-rules/server`; schemas/*.json: the JSON Schemas (`zhengdi-rules/schemas/*.json`).
+const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^server\/package\.json$/, /^schemas\/[^/]+\.json$/, /^rulesets\/[^/]+\/(archive\/)?[^/]+\.json$/, /^rulesets\/[^/]+\/cases\/[^/]+\.ya?ml$/, /^rulesets\/[^/]+\/law\/source\.txt$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 
 function packedFiles(): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -29,12 +30,12 @@ describe('npm pack contents', () => {
 
   it('holds every bundled rule file and the package documents', () => {
     const rulesets = readdirSync(new URL('../rulesets', import.meta.url), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.json') || /[/\\]cases[/\\][^/\\]+\.ya?ml$/.test(f))
+      .filter((f) => f.endsWith('.json') || /[/\\]cases[/\\][^/\\]+\.ya?ml$/.test(f) || /[/\\]law[/\\]source\.txt$/.test(f))
       .map((f) => `rulesets/${f.split('\\').join('/')}`)
       .sort();
     expect(rulesets.length).toBeGreaterThan(0);
     expect(files.filter((f) => f.startsWith('rulesets/'))).toEqual(rulesets);
-    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) expect(files).toContain(f);
+    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json', 'schemas/payout.input.json', 'schemas/record.json']) expect(files).toContain(f);
   });
 
   it.skipIf(!existsSync(new URL('../dist/index.js', import.meta.url)))('holds the ESM and CJS builds with their types (after `npm run build`)', () => {

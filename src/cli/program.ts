@@ -19,6 +19,7 @@ import { reasonOf, recordLine } from './record-line';
 export { reasonOf };
 import { formatTable } from './table';
 import { registerTestCommand } from './test-cases';
+import { registerServe } from './serve';
 
 interface EngineFlags {
   rulesets?: string[];
@@ -288,5 +289,6 @@ export function program(): Command {
       process.exitCode = shown > 0 && bad === 0 ? 0 : 1;
     });
   registerTestCommand(prog, engineFrom as (flags: object) => Engine, withEngineOptions);
+  registerServe(prog);
   return prog;
 }

@@ -1,0 +1,174 @@
+/**
+ * zod schemas of what crosses the service boundary and is not already a kind's input schema:
+ * the evaluate request envelope, the decision envelope, the batch result, the record and the
+ * service's error bodies. They describe the library's objects (they are checked against real
+ * decisions and records in the tests); the JSON Schemas in `schemas/*.json` and the OpenAPI
+ * document are generated from them. Pure and browser-safe.
+ */
+import { z } from 'zod';
+import { RECORD_FORMAT } from '../audit/record';
+import { isoDate, localized } from '../engine/schemas';
+
+/** A decimal given as a string (`"1.25"`) or a finite number, as every decimal input accepts. */
+export const decimalString = z.string().regex(/^-?\d+(?:\.\d+)?$/);
+
+/** A 64-digit lower-case hex SHA-256. */
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Per-call parameter overrides, as `engine.evaluate` takes them. */
+export const parameterOverridesSchema = z.record(z.string().max(120), z.union([z.string().max(100), z.number()]));
+
+/**
+ * The envelope of `engine.evaluate` (the same constraints as the engine's own check): the input
+ * itself is checked by the kind's schema.
+ */
+export const evaluateRequestSchema = z.strictObject({
+  kind: z.string().max(40),
+  jurisdiction: z.string().max(100).optional(),
+  asOf: isoDate.optional(),
+  input: z.unknown(),
+  parameters: parameterOverridesSchema.optional(),
+});
+
+/** A clause: document and article. */
+export const citationSchema = z.strictObject({ docNo: z.string(), article: z.string() });
+
+/** The document a ruleset enacts. */
+export const rulesetSourceSchema = z.looseObject({ docNo: z.string(), title: z.string(), issuedOn: isoDate.nullable() });
+
+/** The ruleset a decision was made under. */
+export const rulesetRefSchema = z.strictObject({
+  id: z.string(),
+  version: z.string(),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
+  hash: sha256Hex,
+  source: rulesetSourceSchema,
+});
+
+/** What `engine.rulesets()` lists for each ruleset. */
+export const rulesetSummarySchema = z.strictObject({
+  id: z.string(),
+  jurisdiction: z.string(),
+  kinds: z.array(z.string()),
+  version: z.string(),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
+  source: rulesetSourceSchema,
+  hash: sha256Hex,
+});
+
+const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
+
+/** One rule as evaluated: held or not, for whom, its clause and message. */
+export const reasonSchema = z.strictObject({
+  rule: z.string(),
+  holds: z.boolean(),
+  subject: z.string().optional(),
+  citation: citationSchema,
+  message: localized,
+  values: z.record(z.string(), jsonValue).optional(),
+  effect: z.literal('warning').optional(),
+});
+
+/** One parameter value read by a decision. */
+export const parameterReadSchema = z.looseObject({
+  id: z.string(),
+  value: z.union([z.string(), z.number()]),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable(),
+  unit: z.string(),
+  source: z.string(),
+  verified: z.boolean(),
+  overridden: z.boolean(),
+});
+
+/** A warning of a decision. */
+export const warningSchema = z.strictObject({ code: z.string(), message: localized });
+
+/** A decision with the given outcome schema (`z.unknown()` for any kind). */
+export function decisionSchemaOf<K extends string, O extends z.ZodType>(kind: z.ZodType<K>, outcome: O) {
+  return z.strictObject({
+    kind,
+    jurisdiction: z.string(),
+    asOf: isoDate,
+    ruleset: rulesetRefSchema,
+    outcome,
+    reasons: z.array(reasonSchema),
+    parameters: z.array(parameterReadSchema),
+    warnings: z.array(warningSchema),
+  });
+}
+
+/** A decision of any kind (its outcome per kind is in `schemas/<kind>.outcome.json`). */
+export const decisionSchema = decisionSchemaOf(z.string(), z.record(z.string(), z.unknown()));
+
+/** One issue of an invalid input, as the service reports it (zod's issue code, the path, the message). */
+export const serviceIssueSchema = z.strictObject({
+  code: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+/** One issue as the library's `InputError` and batch errors carry it. */
+export const issueSchema = z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+
+/** Why one input of a batch could not be decided. */
+export const batchErrorSchema = z.strictObject({ code: z.string(), message: z.string(), issues: z.array(issueSchema).optional() });
+
+/** One result of a batch: `{ index, decision }` or `{ index, error }`. */
+export const batchResultSchema = z.union([
+  z.strictObject({ index: z.number().int().min(0), decision: decisionSchema }),
+  z.strictObject({ index: z.number().int().min(0), error: batchErrorSchema }),
+]);
+
+/** The request as a record keeps it (every field explicit). */
+export const recordedRequestSchema = z.strictObject({
+  kind: z.string().min(1).max(40),
+  jurisdiction: z.string().min(1).max(100),
+  asOf: isoDate,
+  input: z.unknown(),
+  parameters: parameterOverridesSchema.optional(),
+});
+
+/** A decision record (`toRecord`), canonical JSON with its own hash. */
+export const decisionRecordSchema = z.strictObject({
+  format: z.literal(RECORD_FORMAT),
+  id: z.string().min(1).max(200).optional(),
+  request: recordedRequestSchema,
+  decision: decisionSchema,
+  ruleset: z.strictObject({ id: z.string(), version: z.string(), hash: sha256Hex }),
+  parameters: z.record(z.string(), z.union([z.string(), z.number()])),
+  engineVersion: z.string(),
+  recordHash: sha256Hex,
+});
+
+/** The replay report. */
+export const replayReportSchema = z.strictObject({
+  total: z.number().int().min(0),
+  matched: z.number().int().min(0),
+  mismatched: z.array(z.looseObject({ index: z.number().int(), line: z.number().int().optional(), id: z.string().optional(), diffs: z.array(z.looseObject({ path: z.string(), recorded: z.unknown(), replayed: z.unknown() })) })),
+  failed: z.array(z.looseObject({ index: z.number().int(), line: z.number().int().optional(), id: z.string().optional(), error: z.strictObject({ code: z.string(), message: z.string() }) })),
+});
+
+/** The service's error body: a stable code, a message, and for invalid input every issue. */
+export const serviceErrorSchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(serviceIssueSchema).optional(),
+});
+
+/** `GET /v1/health`. */
+export const healthSchema = z.strictObject({ status: z.literal('ok'), engineVersion: z.string(), rulesets: z.number().int().min(0) });
+
+/** One entry of `GET /v1/parameters?on=`: a series, and the value in force on the date (null when none). */
+export const parameterOnSchema = z.strictObject({
+  id: z.string(),
+  jurisdiction: z.string(),
+  description: localized,
+  unit: z.string(),
+  on: isoDate,
+  value: z.union([z.string(), z.number()]).nullable(),
+  /** The dated entry of the series in force on the date (its window, source, whether verified). */
+  inForce: z.looseObject({ value: z.union([z.string(), z.number()]), from: isoDate, to: isoDate.nullable(), source: z.string(), verified: z.boolean() }).nullable(),
+});
