@@ -91,8 +91,12 @@ describe('the decision record (API.md "Decision")', () => {
     expect(d.ruleset).toEqual({ id: shaoyang.id, version: shaoyang.version, effectiveFrom: '2020-01-01', effectiveTo: null, hash: rulesetHash(shaoyang), source: { docNo: shaoyang.source.docNo, title: shaoyang.source.title, issuedOn: null } });
   });
   it('lists each parameter read once, in the order read, with its window and source', () => {
-    expect(d.parameters.map((p) => p.id)).toEqual(['cn.hunan.shaoyang.min-age', 'cn.hunan.shaoyang.max-per-capita-mu']);
-    expect(d.parameters[0]).toEqual({ id: 'cn.hunan.shaoyang.min-age', value: 16, effectiveFrom: '2020-01-01', effectiveTo: null, unit: 'year', source: expect.stringContaining('年满16周岁'), verified: true, overridden: false });
+    // (the household check of the form's figure against the threshold, ruleset 1.2.0, reads max-per-capita-mu first)
+    expect(d.parameters.map((p) => p.id)).toEqual(['cn.hunan.shaoyang.max-per-capita-mu', 'cn.hunan.shaoyang.min-age']);
+    expect(d.parameters[1]).toEqual({
+      id: 'cn.hunan.shaoyang.min-age', value: 16, effectiveFrom: '2020-01-01', effectiveTo: null, unit: 'year', source: expect.stringContaining('年满16周岁'), verified: true, overridden: false,
+      evidence: 'official', sources: [expect.objectContaining({ quote: '年满16周岁（含）' })],
+    });
   });
   it('is plain JSON: it survives a JSON round trip unchanged', () => {
     expect(JSON.parse(JSON.stringify(d))).toEqual(d);
@@ -106,7 +110,7 @@ describe('per-call overrides (API.md: used whatever the date, reported with over
     const d = engine.eligibility(input, { parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.15' } });
     expect(d.outcome.applicants[0]!.failed).toEqual(['per-capita-under-0.3']);
     expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.max-per-capita-mu')).toEqual({
-      id: 'cn.hunan.shaoyang.max-per-capita-mu', value: '0.15', effectiveFrom: null, effectiveTo: null, unit: 'mu', source: 'override', verified: false, overridden: true,
+      id: 'cn.hunan.shaoyang.max-per-capita-mu', value: '0.15', effectiveFrom: null, effectiveTo: null, unit: 'mu', source: 'override', verified: false, overridden: true, evidence: 'placeholder',
     });
     // An override is used even on a date for which the series has no value.
     const early = engine.eligibility({ ...input, noticeDate: '2017-03-01' }, { asOf: '2020-01-01', parameters: { 'cn.hunan.shaoyang.min-age': 40 } });
@@ -145,15 +149,18 @@ describe('warnings (context)', () => {
     const d = e.eligibility(three);
     const unverified = d.warnings.filter((w) => w.code === 'UNVERIFIED_PARAMETER');
     expect(unverified).toHaveLength(1);
-    expect(unverified[0]!.message.en).toBe('Parameter cn.hunan.shaoyang.min-age = 18 (from 2020-01-01) is not verified against its source: draft notice');
+    // (a value written without evidence that is not verified counts as a placeholder)
+    expect(unverified[0]!.message.en).toBe('Parameter cn.hunan.shaoyang.min-age = 18 (from 2020-01-01) is not verified against its source, a PLACEHOLDER: draft notice');
+    expect(unverified[0]).toMatchObject({ parameter: 'cn.hunan.shaoyang.min-age', evidence: 'placeholder' });
     expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.min-age')).toMatchObject({ value: 18, verified: false, overridden: false, source: 'draft notice' });
     // An override is the caller's own figure: reported as overridden, not warned about as unverified.
     expect(e.eligibility(three, { parameters: { 'cn.hunan.shaoyang.min-age': 18 } }).warnings.map((w) => w.code)).not.toContain('UNVERIFIED_PARAMETER');
   });
   it('the form-figure mismatch (附表1) is one warning carrying the computed figure; the outcome is unchanged', () => {
     const reporting = (r: string) => ({ ...input, household: { ...input.household, reportedPerCapitaAfterMu: r } }); // computed 0.15
-    // Interpretation reported-figure-precision: compared at the form's own precision, half-up.
-    expect(engine.eligibility(reporting('0.2')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH'); // 0.15 → 0.2
+    // Ruling 2026-12-01 (reported-figure-precision): rounded to the form's places AND strictly within half a unit.
+    expect(engine.eligibility(reporting('0.2')).warnings.map((w) => w.code)).toContain('REPORTED_PER_CAPITA_MISMATCH'); // 0.15 → 0.2, but 0.05 is not < 0.05
+    expect(engine.eligibility(reporting('0.15')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
     expect(engine.eligibility(reporting('0.150')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
     const d = engine.eligibility(reporting('0.14'));
     expect(d.warnings.filter((w) => w.code === 'REPORTED_PER_CAPITA_MISMATCH')).toEqual([{ code: 'REPORTED_PER_CAPITA_MISMATCH', message: expect.objectContaining({ en: expect.stringContaining('0.1500') }) }]);

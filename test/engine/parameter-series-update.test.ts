@@ -15,19 +15,29 @@ const series = real.parameters[id]!;
 const withValues = (values: ParameterValueInput[]): ParameterFile => ({ jurisdiction: 'cn.shanghai', parameters: { [id]: { ...series, values } } });
 
 const BULLETIN = '上海市2025年国民经济和社会发展统计公报所载最低生活保障标准';
-const BULLETIN_NOTE = 'seen in the 2025 statistical bulletin; to be checked before marking verified';
-// The rows shown in docs/rulesets.md (after the update), as written there.
+const BULLETIN_NOTE = 'seen in the 2025 statistical bulletin (DOMAIN.md); the bulletin itself was not read here';
+const BULLETIN_SOURCE = { title: '上海市2025年国民经济和社会发展统计公报 (as reported in DOMAIN.md)', address: 'https://tjj.sh.gov.cn (statistical bulletin; not read here)' };
+// The rows of the file from 2023-07-01 (docs/rulesets.md shows them without `evidence` and `sources`,
+// which a file may omit: see test/engine/derived-parameters.test.ts for the defaults).
 const DOC_ROWS: ParameterValueInput[] = [
-  { value: '1510', from: '2023-07-01', to: '2024-06-30', source: '上海市城乡居民最低生活保障标准（2023-07-01起），二手报道', verified: false, note: 'from secondary reports; verify against the city civil-affairs notice' },
-  { value: '1595', from: '2024-07-01', to: '2025-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
-  { value: '1650', from: '2025-07-01', to: '2026-06-30', source: BULLETIN, verified: false, note: BULLETIN_NOTE },
+  {
+    value: '1510', from: '2023-07-01', to: '2024-06-30', source: '上海市城乡居民最低生活保障标准（2023-07-01起1510元），来源未找到', verified: false, evidence: 'placeholder',
+    note: 'the figure comes from DOMAIN.md ("from secondary reports"); no page stating it was found (searched 2026-12-01, Chinese and English). Treat as a placeholder until checked.',
+  },
+  { value: '1595', from: '2024-07-01', to: '2025-06-30', source: BULLETIN, verified: false, evidence: 'secondary', sources: [BULLETIN_SOURCE], note: BULLETIN_NOTE },
+  {
+    value: '1650', from: '2025-07-01', to: '2026-06-30', source: BULLETIN, verified: false, evidence: 'secondary',
+    sources: [BULLETIN_SOURCE, { title: 'Kaizen HRS news: Shanghai raises on 2025-07-01', address: 'https://kaizenhrs.com/news/info.html?id=32', quote: 'a raise on 2025-07-01 is confirmed; the figure was cut off' }],
+    note: BULLETIN_NOTE,
+  },
   {
     value: '1650',
     from: '2026-07-01',
     to: null,
-    source: '占位值：2026-07-01起的标准尚未收录，沿用上一标准',
+    source: '占位值：2026-07-01起的标准尚未找到（2026-12-01检索未得），沿用上一标准',
     verified: false,
-    note: "placeholder: the figure for this base year is not published yet (or not known to this package); the previous year's value is carried forward. Override per call or replace the series.",
+    evidence: 'placeholder',
+    note: "placeholder: the figure for this base year was searched for and not found; the previous year's value is carried forward. Override per call or replace the series.",
   },
 ];
 
