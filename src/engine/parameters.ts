@@ -2,7 +2,7 @@ import { addDaysIso } from './dates';
 import { Dec, isDecimalLike } from './decimal';
 import { MissingParameterError, RulesetError, type Issue } from './errors';
 import { compileLogic, type CompiledLogic, type EvaluationScope } from './logic/compile';
-import { parameterFileSchema, type Evidence, type ParameterFile, type ParameterSource, type ParameterValue } from './ruleset-file';
+import { defaultEvidence, parameterFileSchema, type Evidence, type ParameterFile, type ParameterSource, type ParameterValue } from './ruleset-file';
 import type { Localized } from './schemas';
 import { zodIssues } from './schemas';
 
@@ -143,8 +143,9 @@ export class ParameterRegistry {
           issues.push({ path: p, message: `a parameter id is the file's jurisdiction and one name: ${file.jurisdiction}.<name>` });
           continue;
         }
-        issues.push(...windowIssues(series.values, p));
-        reg.series.set(id, { id, jurisdiction: file.jurisdiction, description: series.description, unit: series.unit, values: series.values });
+        const values = series.values.map((v): ParameterValue => ({ ...v, evidence: defaultEvidence(v) }) as ParameterValue);
+        issues.push(...windowIssues(values, p));
+        reg.series.set(id, { id, jurisdiction: file.jurisdiction, description: series.description, unit: series.unit, values });
         paths.set(id, p);
       }
     });

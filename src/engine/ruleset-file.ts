@@ -210,10 +210,16 @@ const parameterValueSchema = z
     if (v.verified && (hasFormula || (v.evidence !== undefined && v.evidence !== 'official'))) {
       ctx.addIssue({ code: 'custom', path: ['verified'], message: "only a value whose evidence is 'official' may be verified" });
     }
-  })
-  .transform((v) => ({ ...v, evidence: v.evidence ?? (v.formula !== undefined ? 'derived' : v.verified ? 'official' : 'placeholder') }) as ParsedParameterValue);
+  });
+// (No transform here, so the schema stays representable as JSON Schema: the registry fills in a
+// missing `evidence` — see defaultEvidence.)
 
-/** A parameter value as validated: `evidence` always set; `value` absent when a `formula` gives it. */
+/** The evidence of a value written without one: derived for a formula, else official if verified, else placeholder. */
+export function defaultEvidence(v: { formula?: unknown; verified: boolean; evidence?: Evidence | undefined }): Evidence {
+  return v.evidence ?? (v.formula !== undefined ? 'derived' : v.verified ? 'official' : 'placeholder');
+}
+
+/** A parameter value as the registry holds it: `evidence` always set; `value` absent when a `formula` gives it. */
 export interface ParsedParameterValue {
   value?: string | number | string[];
   formula?: unknown;

@@ -26,14 +26,16 @@ const REFORM = { 'cn.shanghai.contribution-base': '7484' };
  * BY HAND. A premium for N years is N × 12 × base × (pension + medical rate) (三(一)), so with
  * Δbase = 100 one premium-year changes by 12 × 100 × (0.24 + 0.10) = 408.00 yuan. With an integer
  * base and these rates every amount is exact to the fen, so no rounding enters the deltas.
- * Items that do not read the base (五 living subsidies, 四(三) compensation, 七 fees, 四(一) refund)
- * do not change.
+ * Items that do not read the base (五 living subsidies, 七 fees, 四(一) refund) do not change. The
+ * 四(三) standard does (ruling 2026-12-01): it is standard(2017) + C(Y) − C(2017), C(Y) = 12 years of
+ * premiums − 15 years of medical premiums on year Y's base, so ΔC = 4896 − 180 × 100 × 0.10 = 3096.
  *
  * Per person (ages on 2024-09-20; stage 一; items as in docs/jurisdictions/cn.shanghai.baoshan.gucun.md):
  *
  *  group                                          people                               Δ acquiring unit       Δ district / town
  *  A employment, 12 years (三(一)) + 六 3 years   GC-01…10, 13, 14 (12 people)         12 × 408 = 4896        3 × 408 / 2 = 612 each
- *  B employment, 12 + 3 extra years + 六           GC-11, 12 (fully unable to work),    15 × 408 = 6120        612 each
+ *  B employment, 12 + 3 extra years, no 六        GC-11, 12 (fully unable to work),    15 × 408 = 6120        0 (六 is not paid with
+ *    (ruling 2026-12-01)                                                                                       the 3 extra years)
  *                                                  GC-15…20, 22 (men 55+, women 50+)
  *                                                  (9 people)
  *  C pension stage, resident pension, electing     GC-25…29 (5 people)                  12 × 408 = 4896        3 × 408 / 2 = 612 each
@@ -44,33 +46,35 @@ const REFORM = { 'cn.shanghai.contribution-base': '7484' };
  *  D pension stage, resident pension, not electing GC-21, 30…34 (6 people)              medical 180 × 100 × 0.10 = 1800   0
  *    (四(二)): 15-year medical premium + (12-year                                        + compensation 4896 − 1800 = 3096
  *    premium − 15-year medical premium)                                                  = 4896
- *  E no base-dependent item: employee pension      GC-23, 24, 35, 36, 37, 38, 39, 40    0                      0
- *    (四(三)), old-worker allowance (四(三)),       (8 people)
- *    pension stage without pension (no 四 item),
- *    under 16 (out of scope)
+ *  E 四(三): employee pension (GC-23, 24, 35, 36),  (6 people)                          ΔC = 3096              0
+ *    old-worker allowance (GC-37, 38)
+ *  F no base-dependent item: pension stage         GC-39, 40 (2 people)                 0                      0
+ *    without pension (no 四 item), under 16
  *
- *  12 + 9 + 5 + 6 + 8 = 40 people.
+ *  12 + 9 + 5 + 6 + 6 + 2 = 40 people.
  *  Premium-years borne by the acquiring unit: A 12 × 12 + B 9 × 15 + C 5 × 12 + D 6 × 12
- *    = 144 + 135 + 60 + 72 = 411 → Δ = 411 × 408 = 167,688.00
- *  Premium-years shared by district and town (½ each): 六 (A + B) 21 × 3 + 四(一) C 5 × 3 = 78
- *    → Δ each = 78 / 2 × 408 = 39 × 408 = 15,912.00
+ *    = 144 + 135 + 60 + 72 = 411 → 411 × 408 = 167,688.00; plus E 6 × 3096 = 18,576.00 → Δ 186,264.00
+ *  Premium-years shared by district and town (½ each): 六 (A only) 12 × 3 + 四(一) C 5 × 3 = 51
+ *    → Δ each = 51 / 2 × 408 = 10,404.00
  *  individual account: Δ 0.00 (it pays its balance either way).
- *  Total Δ = 489 × 408 = 199,512.00.
+ *  Total Δ = 186,264.00 + 2 × 10,404.00 = 207,072.00.
  */
 const GROUPS: Record<string, string[]> = {
   A: ['GC-01', 'GC-02', 'GC-03', 'GC-04', 'GC-05', 'GC-06', 'GC-07', 'GC-08', 'GC-09', 'GC-10', 'GC-13', 'GC-14'],
   B: ['GC-11', 'GC-12', 'GC-15', 'GC-16', 'GC-17', 'GC-18', 'GC-19', 'GC-20', 'GC-22'],
   C: ['GC-25', 'GC-26', 'GC-27', 'GC-28', 'GC-29'],
   D: ['GC-21', 'GC-30', 'GC-31', 'GC-32', 'GC-33', 'GC-34'],
-  E: ['GC-23', 'GC-24', 'GC-35', 'GC-36', 'GC-37', 'GC-38', 'GC-39', 'GC-40'],
+  E: ['GC-23', 'GC-24', 'GC-35', 'GC-36', 'GC-37', 'GC-38'],
+  F: ['GC-39', 'GC-40'],
 };
 /** Hand-derived Δ by payer per person of each group (see the table above). */
 const PERSON_DELTA: Record<string, Record<string, string>> = {
   A: { 'acquiring-unit': '4896.00', district: '612.00', town: '612.00' },
-  B: { 'acquiring-unit': '6120.00', district: '612.00', town: '612.00' },
+  B: { 'acquiring-unit': '6120.00' },
   C: { 'acquiring-unit': '4896.00', district: '612.00', town: '612.00', 'individual-account': '0.00' },
   D: { 'acquiring-unit': '4896.00' },
-  E: {},
+  E: { 'acquiring-unit': '3096.00' },
+  F: {},
 };
 
 describe('issue 7 acceptance: what-if on cn.shanghai.contribution-base, Gucun payout (三(一), 四(一), 四(二), 六)', () => {
@@ -82,13 +86,13 @@ describe('issue 7 acceptance: what-if on cn.shanghai.contribution-base, Gucun pa
     expect([...all].sort()).toEqual([...ids].sort());
   });
 
-  it('Δ by payer = premium-years × 408.00: acquiring unit 411 × 408, district and town 39 × 408 each', () => {
+  it('Δ by payer: acquiring unit 411 × 408 + 6 × 3096, district and town 25.5 × 408 each', () => {
     expect(cmp.totals.errors).toEqual({ baseline: 0, reform: 0 });
     const delta = Object.fromEntries(Object.entries(cmp.totals.byPayer).map(([p, c]) => [p, c.delta]));
-    expect(delta).toEqual({ 'acquiring-unit': '167688.00', district: '15912.00', town: '15912.00', 'individual-account': '0.00' });
-    expect(cmp.totals.amount.delta).toBe('199512.00'); // 489 × 408
-    // 40 − 8 people of group E change
-    expect(cmp.totals.changed).toBe(32);
+    expect(delta).toEqual({ 'acquiring-unit': '186264.00', district: '10404.00', town: '10404.00', 'individual-account': '0.00' });
+    expect(cmp.totals.amount.delta).toBe('207072.00');
+    // 40 − 2 people of group F change
+    expect(cmp.totals.changed).toBe(38);
   });
 
   it('Δ per person by payer, as in the hand table', () => {

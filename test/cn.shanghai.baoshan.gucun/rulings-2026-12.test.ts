@@ -192,7 +192,11 @@ describe('city figures: contribution-base = 0.6 × the average wage (derived); m
         for (const v of series.values) {
           expect(v.evidence, `${id} from ${v.from}`).toBeDefined();
           if (v.verified) expect(v.evidence, id).toBe('official');
-          if (v.evidence === 'secondary') expect(v.sources?.length, `${id} from ${v.from}: a secondary figure names its source`).toBeGreaterThan(0);
+          // every figure but a placeholder (which has none) names its sources, each with a title and an address
+          if (v.evidence !== 'placeholder') {
+            expect(v.sources?.length, `${id} from ${v.from}: names its source`).toBeGreaterThan(0);
+            for (const src of v.sources ?? []) expect(src.title && src.address, `${id} from ${v.from}`).toBeTruthy();
+          }
         }
       }
     }

@@ -96,9 +96,12 @@ describe('the decision record (API.md "Decision")', () => {
     expect(d.ruleset).toEqual({ id: shaoyang.id, version: shaoyang.version, effectiveFrom: '2020-01-01', effectiveTo: null, hash: rulesetHash(shaoyang), source: { docNo: shaoyang.source.docNo, title: shaoyang.source.title, issuedOn: null } });
   });
   it('lists each parameter read once, in the order read, with its window and source', () => {
-    // Shaoyang 1.2.0's household rule (the form's figure against the threshold) reads the threshold first.
+    // (the household check of the form's figure against the threshold, ruleset 1.2.0, reads max-per-capita-mu first)
     expect(d.parameters.map((p) => p.id)).toEqual(['cn.hunan.shaoyang.max-per-capita-mu', 'cn.hunan.shaoyang.min-age']);
-    expect(d.parameters[1]).toEqual({ id: 'cn.hunan.shaoyang.min-age', value: 16, effectiveFrom: '2020-01-01', effectiveTo: null, unit: 'year', source: expect.stringContaining('年满16周岁'), verified: true, overridden: false, evidence: 'official', sources: [expect.objectContaining({ quote: '年满16周岁（含）' })] });
+    expect(d.parameters[1]).toEqual({
+      id: 'cn.hunan.shaoyang.min-age', value: 16, effectiveFrom: '2020-01-01', effectiveTo: null, unit: 'year', source: expect.stringContaining('年满16周岁'), verified: true, overridden: false,
+      evidence: 'official', sources: [expect.objectContaining({ quote: '年满16周岁（含）' })],
+    });
   });
   it('is plain JSON: it survives a JSON round trip unchanged', () => {
     expect(JSON.parse(JSON.stringify(d))).toEqual(d);
@@ -151,16 +154,18 @@ describe('warnings (context)', () => {
     const d = e.eligibility(three);
     const unverified = d.warnings.filter((w) => w.code === 'UNVERIFIED_PARAMETER');
     expect(unverified).toHaveLength(1);
+    // (a value written without evidence that is not verified counts as a placeholder)
     expect(unverified[0]!.message.en).toBe('Parameter cn.hunan.shaoyang.min-age = 18 (from 2020-01-01) is not verified against its source, a PLACEHOLDER: draft notice');
+    expect(unverified[0]).toMatchObject({ parameter: 'cn.hunan.shaoyang.min-age', evidence: 'placeholder' });
     expect(d.parameters.find((p) => p.id === 'cn.hunan.shaoyang.min-age')).toMatchObject({ value: 18, verified: false, overridden: false, source: 'draft notice' });
     // An override is the caller's own figure: reported as overridden, not warned about as unverified.
     expect(e.eligibility(three, { parameters: { 'cn.hunan.shaoyang.min-age': 18 } }).warnings.map((w) => w.code)).not.toContain('UNVERIFIED_PARAMETER');
   });
   it('the form-figure mismatch (附表1) is one warning carrying the computed figure; the outcome is unchanged', () => {
     const reporting = (r: string) => ({ ...input, household: { ...input.household, reportedPerCapitaAfterMu: r } }); // computed 0.15
-    // Ruling 2026-12-01: consistent only when it is the computed figure rounded to the form's places
-    // AND strictly less than half a unit of its last place away: 0.15 → "0.2" is exactly half (0.05) away.
-    expect(engine.eligibility(reporting('0.2')).warnings.map((w) => w.code)).toContain('REPORTED_PER_CAPITA_MISMATCH');
+    // Ruling 2026-12-01 (reported-figure-precision): rounded to the form's places AND strictly within half a unit.
+    expect(engine.eligibility(reporting('0.2')).warnings.map((w) => w.code)).toContain('REPORTED_PER_CAPITA_MISMATCH'); // 0.15 → 0.2, but 0.05 is not < 0.05
+    expect(engine.eligibility(reporting('0.15')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
     expect(engine.eligibility(reporting('0.150')).warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
     const d = engine.eligibility(reporting('0.14'));
     expect(d.warnings.filter((w) => w.code === 'REPORTED_PER_CAPITA_MISMATCH')).toEqual([{ code: 'REPORTED_PER_CAPITA_MISMATCH', message: expect.objectContaining({ en: expect.stringContaining('0.1500') }) }]);
