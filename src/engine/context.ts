@@ -165,6 +165,15 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Warns for a recorded unverified read, as the original decision did (from what the record says). */
   private warnPinned(r: ParameterRead): void {
+    if (r.evidence === undefined) {
+      // A record made before values carried their evidence (format of 0.1.x): the warning as it was then.
+      const value = Array.isArray(r.value) ? r.value.join(', ') : String(r.value);
+      this.warn('UNVERIFIED_PARAMETER', {
+        zh: `参数 ${r.id} 的取值 ${value}（${r.effectiveFrom} 起）尚未核实：${r.source}`,
+        en: `Parameter ${r.id} = ${value} (from ${r.effectiveFrom}) is not verified against its source: ${r.source}`,
+      }, r.id);
+      return;
+    }
     const v = { value: r.value, from: r.effectiveFrom ?? '', to: r.effectiveTo, source: r.source, verified: r.verified, evidence: r.evidence ?? 'placeholder' } as unknown as ParameterValue & { value: string | number | string[] };
     this.warnParameter(r.id, v, this.lawDate);
   }

@@ -135,3 +135,27 @@ describe('replay against the figures a record used, or against what is in force 
     expect(withRoster).toContain('parameters["cn.zhejiang.taizhou.quota-validity-months"].value');
   });
 });
+
+describe('the records made before the corrections of 2026-12 (fixtures/decisions/archive/)', () => {
+  const files = ['cn.hunan.shaoyang@1.1.0', 'cn.zhejiang.taizhou@1.0.0', 'cn.shanghai.baoshan.gucun@1.0.0'];
+  const old = files.flatMap((f) =>
+    readFileSync(new URL(`../../fixtures/decisions/archive/${f}.jsonl`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== ''),
+  );
+  it('replay matched under the archived versions and the figures they recorded (evidence-free reads warn as then)', () => {
+    expect(old.length).toBe(65);
+    const report = createEngine().replay(old);
+    expect(report.failed).toEqual([]);
+    expect(report.mismatched).toEqual([]);
+    expect(report.matched).toBe(old.length);
+  });
+  it('re-decided under the rules and figures in force today, every one shows what the corrections changed', () => {
+    const report = createEngine().replay(old, { against: 'in-force' });
+    expect(report.failed).toEqual([]);
+    expect(report.mismatched.length).toBe(old.length);
+    // E.g. a Gucun bill: the contribution base is now derived (0.6 × the average wage).
+    const paths = report.mismatched.flatMap((m) => m.diffs.map((d) => d.path));
+    expect(paths).toContain('parameters["cn.shanghai.contribution-base"].value');
+  });
+});
