@@ -1,7 +1,7 @@
 import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { EvaluationScope } from './logic/compile';
-import { truthy } from './logic/truthy';
+import { entryReason, runEntry } from './entry';
 import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
 import type { Evidence } from './ruleset-file';
 import { resolveRole } from './roles';
@@ -249,23 +249,11 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Evaluates one rule, records its reason (and warning), returns whether it held. */
   rule(rule: CompiledRule, data: unknown, subject?: string): { holds: boolean; values: Record<string, unknown> } {
-    const values: Record<string, unknown> = {};
-    let holds: boolean;
-    try {
-      this.currentValues = values;
-      for (const [name, expr] of rule.values) values[name] = expr(data, this);
-      holds = truthy(rule.test(data, this));
-    } catch (e) {
-      if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
-      throw new RuleEvaluationError(rule.id, e instanceof Error ? e.message : String(e));
-    } finally {
-      this.currentValues = {};
-    }
+    const { holds, scope } = runEntry(this, rule.id, rule.values, rule.test, data);
+    const values = scope.values;
     const template = holds ? rule.message.holds : rule.message.fails;
     const message = { zh: interpolate(template.zh, values, subject, 'zh'), en: interpolate(template.en, values, subject, 'en') };
-    const reason: Reason =
-      subject === undefined ? { rule: rule.id, holds, citation: rule.citation, message } : { rule: rule.id, holds, subject, citation: rule.citation, message };
-    if (rule.values.length > 0) reason.values = toJsonValues(values);
+    const reason = entryReason(rule.id, holds, rule.citation, message, subject, rule.values.length > 0 ? toJsonValues(values) : undefined);
     if (rule.effect === 'warning') reason.effect = 'warning';
     this.reasons.push(reason);
     if (!holds && rule.effect === 'warning') this.warn(rule.warningCode ?? 'RULE_WARNING', message, subject);

@@ -1,13 +1,12 @@
 import type { DecisionContext } from './context';
 import { interpolate, toJsonValue } from './context';
 import { Dec, toDec } from './decimal';
-import { MissingParameterError, RuleEvaluationError } from './errors';
-import type { EvaluationScope } from './logic/compile';
-import { truthy } from './logic/truthy';
+import { entryReason, runEntry } from './entry';
+import { RuleEvaluationError } from './errors';
 import { fenText, roundFen } from './money';
 import type { CompiledItem } from './ruleset';
 import type { Localized } from './schemas';
-import type { JsonValue, Reason } from './types';
+import type { JsonValue } from './types';
 
 /**
  * Money items (the ruleset's `items`): the mechanism that decides which apply, how much each is,
@@ -64,11 +63,6 @@ export interface ItemTotals {
   byTiming: Record<string, string>;
 }
 
-function fail(id: string, e: unknown): never {
-  if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
-  throw new RuleEvaluationError(id, e instanceof Error ? e.message : String(e));
-}
-
 /**
  * Splits an amount (already rounded to the fen) among the funding parts in order: `upTo` takes
  * at most its value (rounded to the fen, not below 0), `share` takes that fraction of what is
@@ -86,45 +80,25 @@ export function apportion(amount: Dec, parts: ReadonlyArray<{ payer: string; upT
   });
 }
 
-/** The scope an item's expressions read: the decision's parameters and the item's values. */
-class ItemScope implements EvaluationScope {
-  constructor(
-    private readonly ctx: DecisionContext<string>,
-    readonly values: Record<string, unknown>,
-  ) {}
-  param(id: string): unknown {
-    return this.ctx.param(id);
-  }
-  value(name: string): unknown {
-    return this.values[name];
-  }
-}
-
 const DEFAULT_HOLDS: Localized = { zh: '{label}适用：{amount} 元', en: '{label} applies: {amount} yuan' };
 const DEFAULT_FAILS: Localized = { zh: '{label}不适用', en: '{label} does not apply' };
 
 /** Evaluates one item for a subject: records a reason; returns the item when it applies. */
 export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
-  const values: Record<string, unknown> = {};
-  const scope = new ItemScope(ctx, values);
-  let applies: boolean;
-  let amount: Dec | undefined;
-  let funding: Array<{ payer: string; amount: Dec }> | undefined;
-  try {
-    for (const [name, expr] of item.values) values[name] = expr(data, scope);
-    applies = truthy(item.applies(data, scope));
-    if (applies) {
-      amount = roundFen(toDec(item.amount(data, scope)));
-      if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
-      const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
-      for (const p of item.funding) {
-        parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });
-      }
-      funding = apportion(amount, parts);
+  // The same path as a rule (entry.ts): values, then the test (`applies`); then, when it holds, the amount.
+  const run = runEntry(ctx, item.id, item.values, item.applies, data, (scope) => {
+    const amount = roundFen(toDec(item.amount(data, scope)));
+    if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
+    const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
+    for (const p of item.funding) {
+      parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });
     }
-  } catch (e) {
-    fail(item.id, e);
-  }
+    return { amount, funding: apportion(amount, parts) };
+  });
+  const applies = run.holds;
+  const values = run.scope.values;
+  const amount = run.then?.amount;
+  const funding = run.then?.funding;
   const amountText = amount === undefined ? undefined : fenText(amount);
   // One object for both languages: interpolate reads it and keeps nothing.
   const shown: Record<string, unknown> = { ...values, amount: amountText, label: item.label.zh };
@@ -132,14 +106,10 @@ export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: Co
   const zh = interpolate(template.zh, shown, subject, 'zh');
   shown.label = item.label.en;
   const message = { zh, en: interpolate(template.en, shown, subject, 'en') };
-  const reason: Reason = subject === undefined
-    ? { rule: item.id, holds: applies, citation: item.citation, message }
-    : { rule: item.id, holds: applies, subject, citation: item.citation, message };
   let json: Record<string, JsonValue> | undefined;
   for (const k in values) (json ??= {})[k] = toJsonValue(values[k]);
   if (amountText !== undefined) (json ??= {}).amount = amountText;
-  if (json !== undefined) reason.values = json;
-  ctx.reasons.push(reason);
+  ctx.reasons.push(entryReason(item.id, applies, item.citation, message, subject, json));
   if (!applies || amount === undefined || funding === undefined) return undefined;
   const out: FundingPart[] = [];
   for (const f of funding) out.push({ payer: f.payer, amount: fenText(f.amount) });
