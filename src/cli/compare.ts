@@ -42,7 +42,7 @@ export function formatComparison(cmp: Comparison, ids: readonly string[], lang: 
   const t = cmp.totals;
   const out: string[] = [M.compareTitle(cmp.kind, cmp.labels.baseline, cmp.labels.reform), ''];
   const rows: Array<Record<string, string | number>> = [
-    { [M.what]: M.records, [M.baseline]: t.items, [M.reform]: t.items, [M.delta]: '' },
+    { [M.what]: M.inputs, [M.baseline]: t.items, [M.reform]: t.items, [M.delta]: '' },
     { [M.what]: M.changed, [M.baseline]: '', [M.reform]: t.changed, [M.delta]: '' },
     { [M.what]: M.errors, [M.baseline]: t.errors.baseline, [M.reform]: t.errors.reform, [M.delta]: t.errors.reform - t.errors.baseline },
   ];
@@ -59,10 +59,10 @@ export function formatComparison(cmp: Comparison, ids: readonly string[], lang: 
   }
   const changed = cmp.items.filter((i) => i.changed);
   if (changed.length > 0) {
+    const withApplicants = t.eligible.baseline + t.eligible.reform > 0;
     const shown = changed.slice(0, limit).map((i) => ({
       [M.id]: ids[i.index] ?? String(i.index + 1),
-      [M.gained]: i.gained.join(', '),
-      [M.lost]: i.lost.join(', '),
+      ...(withApplicants ? { [M.gained]: i.gained.join(', '), [M.lost]: i.lost.join(', ') } : {}),
       [M.diffs]: i.diffs.slice(0, 3).map((d) => `${d.path}: ${JSON.stringify(d.baseline)} → ${JSON.stringify(d.reform)}`).join('; ') + (i.diffs.length > 3 ? ` ${M.more(i.diffs.length - 3)}` : ''),
     }));
     out.push('', M.changedItems, formatTable(shown));

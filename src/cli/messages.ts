@@ -21,8 +21,9 @@ export const MESSAGES = {
     parametersOn: (d: string, j?: string) => `Parameters in force on ${d}${j ? ` for ${j} (and the jurisdictions it belongs to)` : ''}`,
     historyOf: (id: string) => `History of ${id}`,
     compareTitle: (k: string, b: string, r: string) => `What-if (${k}): ${b} → ${r}`,
-    item: 'item', changed: 'changed', errors: 'errors', eligible: 'eligible applicants', gained: 'gained', lost: 'lost', amount: 'total amount', delta: 'delta', payer: 'payer',
+    inputs: 'inputs', item: 'item', changed: 'changed', errors: 'errors', eligible: 'eligible applicants', gained: 'gained', lost: 'lost', amount: 'total amount', delta: 'delta', payer: 'payer',
     baseline: 'baseline', reform: 'reform', what: 'what', changedItems: 'Changed items:', totals: 'Totals:', byPayer: 'By payer:', diffs: 'differences',
+    units: {} as Record<string, string>,
     payers: { 'acquiring-unit': 'acquiring unit', district: 'district', town: 'town', 'individual-account': 'individual account' } as Record<string, string>,
   },
   zh: {
@@ -38,8 +39,9 @@ export const MESSAGES = {
     parametersOn: (d: string, j?: string) => `${d} 有效的参数${j ? `（${j} 及其上级辖区）` : ''}`,
     historyOf: (id: string) => `${id} 的历次取值`,
     compareTitle: (k: string, b: string, r: string) => `假设测算（${k}）：${b} → ${r}`,
-    item: '序号', changed: '有变化', errors: '出错', eligible: '符合条件的申请人', gained: '新增', lost: '减少', amount: '金额合计', delta: '差额', payer: '出资方',
+    inputs: '输入', item: '序号', changed: '有变化', errors: '出错', eligible: '符合条件的申请人', gained: '新增', lost: '减少', amount: '金额合计', delta: '差额', payer: '出资方',
     baseline: '现行', reform: '调整后', what: '项目', changedItems: '有变化的输入：', totals: '合计：', byPayer: '按出资方：', diffs: '差异',
+    units: { date: '日期', mu: '亩', year: '年', person: '人', day: '天', 'yuan/month': '元/月', yuan: '元', ratio: '比例', month: '月', 'land-type-list': '地类清单', 'rounding-mode': '取整方式' } as Record<string, string>,
     payers: { 'acquiring-unit': '征地单位', district: '区财政', town: '镇财政', 'individual-account': '个人账户' } as Record<string, string>,
   },
 } as const;

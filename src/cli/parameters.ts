@@ -91,7 +91,7 @@ export function registerParameters(prog: Command): void {
         rows.map((r) => ({
           [M.parameter]: r.id,
           [M.value]: r.value === null ? M.notInForce : String(r.value),
-          [M.unit]: r.unit,
+          [M.unit]: M.units[r.unit] ?? r.unit,
           [M.since]: r.from ?? '',
           [M.until]: r.from === null ? '' : (r.to ?? M.open),
           [M.verified]: r.verified === null ? '' : r.verified ? M.yes : M.no,

@@ -27,12 +27,12 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** The payload of one redraw: counted things, bad ones, their rate and the time left by bytes read. */
-export function progressPayload(counter: ByteCounter, count: number, bad: number, elapsedMs: number): { count: number; bad: number; rate: string; eta: string; elapsed: string } {
+/** The payload of one redraw: counted things, bad ones, their rate, time taken and time left by bytes read (cli-progress keeps `eta` and `duration` for itself). */
+export function progressPayload(counter: ByteCounter, count: number, bad: number, elapsedMs: number): { count: number; bad: number; rate: string; left: string; took: string } {
   const secs = elapsedMs / 1000;
   const share = counter.total > 0 ? counter.read / counter.total : 0;
   const eta = share > 0 && secs > 0.5 ? (secs * (1 - share)) / share : Number.NaN;
-  return { count, bad, rate: formatRate(secs > 0 ? count / secs : 0), eta: formatDuration(eta), elapsed: formatDuration(secs) };
+  return { count, bad, rate: formatRate(secs > 0 ? count / secs : 0), left: formatDuration(eta), took: formatDuration(secs) };
 }
 
 /** A bar on stderr when it is a terminal and `enabled`; otherwise nothing is drawn. */
@@ -45,7 +45,7 @@ export class Progress {
   constructor(enabled: boolean, private readonly counter: ByteCounter, labels: ProgressLabels, private readonly now: () => number = Date.now) {
     if (!enabled || !process.stderr.isTTY) return;
     this.bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: ` {bar} {percentage}% | {count} ${labels.unit} ({rate}) | {bad} ${labels.bad} | {elapsed} elapsed, ETA {eta}`, hideCursor: true, fps: 5 },
+      { stream: process.stderr, format: ` {bar} {percentage}% | {count} ${labels.unit} ({rate}) | {bad} ${labels.bad} | {took} elapsed, ETA {left}`, hideCursor: true, fps: 5 },
       cliProgress.Presets.shades_classic,
     );
     this.bar.start(Math.max(1, counter.total), 0, progressPayload(counter, 0, 0, 0));

@@ -6,7 +6,6 @@ import { Command, type ErrorOptions } from 'commander';
 
 /** A mistake in the call (a bad option value, an unknown parameter, a bad CSV header): exit code 2. */
 export class UsageError extends Error {
-  readonly exitCode = 2;
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
