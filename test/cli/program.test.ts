@@ -255,7 +255,7 @@ describe('zhengdi evaluate (in-process)', () => {
     try {
       const withBar = await zhengdi(['evaluate', '-k', 'eligibility', file]);
       // what it counts, at what rate, how many failed, and the time taken and left
-      expect(withBar.stderr).toMatch(/\d+% \| 3 rows \((?:\d+|–)\/s\) \| 1 errors \| \d+s elapsed, ETA (?:\d+s|–)/);
+      expect(withBar.stderr).toMatch(/\d+% \| 3 rows \((?:[\d.]+k?|–)\/s\) \| 1 errors \| \d+s elapsed, ETA (?:\d+s|–)/);
       expect(withBar.stderr).toContain(`${file}: line 2: not JSON`);
       expect(withBar.stdout.trim().split('\n')).toHaveLength(2); // records only on stdout
       const without = await zhengdi(['evaluate', '-k', 'eligibility', '--no-progress', file]);
@@ -264,7 +264,7 @@ describe('zhengdi evaluate (in-process)', () => {
       writeFileSync(replay, withBar.stdout);
       const r = await zhengdi(['replay', replay]);
       // replay counts records and those not matching, not "rows" and "errors"
-      expect(r.stderr).toMatch(/\d+% \| 2 records \((?:\d+|–)\/s\) \| 0 not matching \| /);
+      expect(r.stderr).toMatch(/\d+% \| 2 records \((?:[\d.]+k?|–)\/s\) \| 0 not matching \| /);
       expect(r.stderr).not.toMatch(/errors/);
     } finally {
       if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
