@@ -168,6 +168,9 @@ describe('standard input, gzip, output fields, per-row kind', () => {
     expect(r.code).toBe(0);
     const plain = await zhengdi(['evaluate', '-k', 'eligibility', jsonl]);
     expect(gunzipSync(readFileSync(out)).toString('utf8')).toBe(plain.stdout);
+    // --workers reads .gz and stdin too, and writes the same bytes
+    expect((await zhengdi(['evaluate', '-k', 'eligibility', '--workers', '2', jsonl + '.gz'])).stdout).toBe(plain.stdout);
+    expect((await zhengdi(['evaluate', '-k', 'eligibility', '--workers', '2', '-'], { stdin: readFileSync(jsonl, 'utf8') })).stdout).toBe(plain.stdout);
     const replay = await zhengdi(['replay', out]);
     expect(replay.code).toBe(0);
     expect(replay.stdout).toMatch(new RegExp(`matched\\s+${village.households.length}\\n`));
