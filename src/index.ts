@@ -60,3 +60,4 @@ export { diffDecisions, diffValues, type Diff } from './audit/diff';
 export { explainRecord, type Lang } from './audit/explain';
 export * from './batch';
 export * from './analysis';
+export type { ErrorCode, ItemCode, Payer, RuleId, RuleKind, WarningCode } from './ids';
