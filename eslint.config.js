@@ -19,6 +19,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // Node scripts written as plain ES modules.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     // The core is pure: no clock, no randomness, no I/O.
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/node/**', 'src/server/**'],

@@ -7,9 +7,11 @@ import { defineConfig, type Options } from 'tsup';
 // The `zhengdi` CLI is a second, ESM-only entry for Node (dist/cli.js, with a shebang); its
 // dependencies (commander, csv-parse, cli-progress) stay external and are never loaded by the
 // library entry.
+// `charts` (zhengdi-rules/charts) builds Vega-Lite charts and draws them with vega, an optional
+// peer dependency imported only when a chart is drawn: the library entry never loads it.
 // `ZHENGDI_BUILD=cli npx tsup` builds only the CLI (the CLI tests do, to stay fast).
 const library = {
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts', server: 'src/server/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts', server: 'src/server/index.ts', charts: 'src/charts/index.ts' },
   format: ['esm', 'cjs'] as Options['format'],
   dts: true,
   sourcemap: true,

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Runs every example (examples/ts-node/*.ts, examples/tsx/*.ts) and executes every notebook
-# (examples/notebooks/*.ipynb, tslab kernel) against the BUILT and PACKED package, the way a user
-# gets it from npm. Fails if any example exits non-zero or any notebook cell errors.
+# Runs every example (examples/ts-node/*.ts, examples/tsx/*.ts) against the BUILT and PACKED
+# package, the way a user gets it from npm, and executes every notebook (examples/notebooks/*.ipynb,
+# tslab kernel) from the clone as docs/analysts.md says (scripts/notebooks.sh), checking that each
+# shows a chart. Fails if any example exits non-zero, any notebook cell errors or shows no chart.
 #
 # Layout: .examples-run/ (git-ignored) holds node_modules/zhengdi-rules (the `npm pack` tarball,
 # unpacked), copies of examples/ and fixtures/, and the executed notebooks. The package's own
 # dependencies and the tools (tsx, ts-node, tslab) are found in the repository's node_modules
 # one level up, so nothing is downloaded.
 #
-# Needs: `npm ci` done; for notebooks, jupyter-nbconvert and python3-ipykernel (installed with
-# apt-get when missing and running as root) and the tslab kernel (registered for the current
-# user with `tslab install` when missing).
+# Needs: `npm ci` done; for notebooks, see scripts/notebooks.sh (jupyter-nbconvert and
+# python3-ipykernel from apt, the tslab kernel).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -48,32 +48,12 @@ for f in examples/tsx/*.ts; do
   run "tsx $f" tsx --tsconfig examples/tsconfig.json "$f"
 done
 
-shopt -s nullglob
-notebooks=(examples/notebooks/*.ipynb)
-if ((${#notebooks[@]} > 0)); then
-  if ! command -v jupyter-nbconvert >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      step "apt-get install jupyter-nbconvert python3-ipykernel"
-      apt-get update -qq && apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
-    else
-      echo "jupyter-nbconvert is missing: apt-get install -y jupyter-nbconvert python3-ipykernel" >&2
-      exit 1
-    fi
-  fi
-  # The Python that has jupyter (apt installs it for /usr/bin/python3, not for a pyenv one).
-  py=/usr/bin/python3
-  [ -x "$py" ] || py=$(command -v python3)
-  if ! "$py" -c "import sys; from jupyter_client.kernelspec import find_kernel_specs; sys.exit('tslab' not in find_kernel_specs())" 2>/dev/null; then
-    step "register the tslab kernel"
-    tslab install --user --python="$py"
-  fi
-  for nb in "${notebooks[@]}"; do
-    # Executed in its own folder (relative paths as in the repository); the executed copy is
-    # written to .examples-run/executed/. A cell that errors makes nbconvert exit non-zero.
-    run "notebook $nb" jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-      --ExecutePreprocessor.kernel_name=tslab --output-dir "$RUN/executed" "$nb"
-  done
-fi
+# The notebooks run from the clone, with the command docs/analysts.md gives (scripts/notebooks.sh:
+# build, link the clone as node_modules/zhengdi-rules, the tslab kernel, nbconvert), and each must
+# show at least one chart.
+cd "$ROOT"
+run "notebooks (from the clone, as documented)" env ZHENGDI_SKIP_BUILD=1 bash scripts/notebooks.sh
+cd "$RUN"
 
 if ((failures > 0)); then
   echo "$failures example(s) failed" >&2

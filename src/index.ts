@@ -68,3 +68,4 @@ export { explainRecord, type Lang } from './audit/explain';
 export { pseudonymiseRecord, pseudonymOf, personIdsOf, PERSON_FIELDS } from './audit/pseudonymise';
 export * from './batch';
 export * from './analysis';
+export type { ErrorCode, ItemCode, Payer, RuleId, RuleKind, WarningCode } from './ids';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Engine, PayoutInput } from '../../src';
+import { payerName, say, type Lang } from './lang';
 import { formatTable, heading } from './table';
 
 interface Expropriation {
@@ -8,7 +9,12 @@ interface Expropriation {
   people: Array<{ name: string; person: PayoutInput['person']; note?: string }>;
 }
 
-const PAYERS: Record<string, string> = { 'acquiring-unit': '征地单位', district: '区财政', town: '镇财政', 'individual-account': '个人账户' };
+const PENSION: Record<string, { zh: string; en: string }> = {
+  none: { zh: '未领养老金', en: 'no pension' },
+  'resident-pension': { zh: '城乡居民养老', en: 'resident pension' },
+  'employee-pension': { zh: '职工养老', en: 'employee pension' },
+  'old-worker-allowance': { zh: '老年农民养老金', en: 'old farmers\' allowance' },
+};
 
 /** Exact sum of money strings in fen (integers), so the demo does no float arithmetic. */
 function addFen(a: bigint, amount: string): bigint {
@@ -18,45 +24,50 @@ function addFen(a: bigint, amount: string): bigint {
 const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 
 /** Gucun, 宝顾府〔2022〕13号: each person's items, and the totals by payer for the expropriation. */
-export function demoGucunPayout(engine: Engine): void {
+export function demoGucunPayout(engine: Engine, lang: Lang): void {
+  const t = say(lang);
   const ex = JSON.parse(readFileSync(new URL('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json', import.meta.url), 'utf8')) as Expropriation;
-  console.log(heading(`顾村镇 · 征地保障费用 payout — ${ex.village}，征地日 ${ex.expropriationDate}（${ex.people.length} 人）`));
+  console.log(heading(t(`顾村镇 · 征地保障费用 — ${ex.village}，征地日 ${ex.expropriationDate}（${ex.people.length} 人）`, `Gucun · payments on expropriation — ${ex.village}, expropriated ${ex.expropriationDate} (${ex.people.length} people)`)));
   const rows = [];
   const byPayer = new Map<string, bigint>();
   const byTiming = new Map<string, bigint>();
   const warnings = new Set<string>();
   let grand = 0n;
+  const col = { who: t('人员', 'person'), stage: t('阶段', 'stage'), art: t('条款', 'article'), item: t('项目', 'item'), amount: t('金额', 'amount'), when: t('时间', 'when'), payer: t('出资', 'paid by') };
   for (const { name, person } of ex.people) {
     const d = engine.payout({ expropriationDate: ex.expropriationDate, person });
     const o = d.outcome;
     const who = `${person.id} ${name}`;
-    const status = `${o.stage === 'pension' ? '养老' : '就业'}·${o.ageAtExpropriation}岁·${person.pensionStatus}`;
-    if (!o.inScope) rows.push({ 人员: who, 阶段: status, 条款: '一', 项目: '不满16周岁，不属适用范围', 金额: '0.00', 时间: '', 出资: '' });
+    const pension = PENSION[person.pensionStatus]?.[lang] ?? person.pensionStatus;
+    const status = o.stage === 'pension' ? t(`养老·${o.ageAtExpropriation}岁·${pension}`, `pension · ${o.ageAtExpropriation} · ${pension}`) : t(`就业·${o.ageAtExpropriation}岁·${pension}`, `employment · ${o.ageAtExpropriation} · ${pension}`);
+    if (!o.inScope) rows.push({ [col.who]: who, [col.stage]: status, [col.art]: '一', [col.item]: t('不满16周岁，不属适用范围', 'under 16: out of scope'), [col.amount]: '0.00', [col.when]: '', [col.payer]: '' });
     o.items.forEach((it, i) => {
       rows.push({
-        人员: i === 0 ? who : '',
-        阶段: i === 0 ? status : '',
-        条款: it.article,
-        项目: it.code,
-        金额: it.amount,
-        时间: it.timing === 'deferred' ? '待条件' : '征地时',
-        出资: it.funding.map((f) => `${PAYERS[f.payer] ?? f.payer} ${f.amount}`).join(' / '),
+        [col.who]: i === 0 ? who : '',
+        [col.stage]: i === 0 ? status : '',
+        [col.art]: it.article,
+        [col.item]: lang === 'zh' ? it.label.zh : it.code,
+        [col.amount]: it.amount,
+        [col.when]: it.timing === 'deferred' ? t('待条件', 'deferred') : t('征地时', 'at once'),
+        [col.payer]: it.funding.map((f) => `${payerName(f.payer, lang)} ${f.amount}`).join(' / '),
       });
     });
-    rows.push({ 人员: '', 阶段: '', 条款: '', 项目: '  合计 total', 金额: o.totals.amount, 时间: '', 出资: '' });
+    rows.push({ [col.who]: '', [col.stage]: '', [col.art]: '', [col.item]: t('  合计', '  total'), [col.amount]: o.totals.amount, [col.when]: '', [col.payer]: '' });
     grand = addFen(grand, o.totals.amount);
     for (const [p, a] of Object.entries(o.totals.byPayer)) byPayer.set(p, addFen(byPayer.get(p) ?? 0n, a));
     byTiming.set('at-expropriation', addFen(byTiming.get('at-expropriation') ?? 0n, o.totals.atExpropriation));
     byTiming.set('deferred', addFen(byTiming.get('deferred') ?? 0n, o.totals.deferred));
-    for (const w of d.warnings) warnings.add(w.code === 'UNVERIFIED_PARAMETER' ? `${w.code}: ${w.message.en.split(' is not verified')[0]}` : `${person.id} ${w.code}: ${w.message.zh}`);
+    for (const w of d.warnings) warnings.add(w.code === 'UNVERIFIED_PARAMETER' ? `${w.code}: ${w.message[lang]}` : `${person.id} ${w.code}: ${w.message[lang]}`);
   }
   console.log(formatTable(rows));
-  console.log(heading('按出资方合计 totals by payer'));
+  console.log(heading(t('按出资方合计', 'Totals by payer')));
+  const who = t('出资方', 'payer');
+  const amount = t('金额', 'amount');
   console.log(formatTable([
-    ...[...byPayer].map(([p, fen]) => ({ 出资方: `${PAYERS[p] ?? p} (${p})`, 金额: yuan(fen) })),
-    { 出资方: '征地时支付 at expropriation', 金额: yuan(byTiming.get('at-expropriation') ?? 0n) },
-    { 出资方: '待条件支付 deferred (六 guarantee subsidy)', 金额: yuan(byTiming.get('deferred') ?? 0n) },
-    { 出资方: '总计 total', 金额: yuan(grand) },
+    ...[...byPayer].map(([p, fen]) => ({ [who]: payerName(p, lang), [amount]: yuan(fen) })),
+    { [who]: t('征地时支付', 'paid at expropriation'), [amount]: yuan(byTiming.get('at-expropriation') ?? 0n) },
+    { [who]: t('待条件支付（六 征地保障补贴）', 'deferred (六 guarantee subsidy)'), [amount]: yuan(byTiming.get('deferred') ?? 0n) },
+    { [who]: t('总计', 'total'), [amount]: yuan(grand) },
   ]));
-  if (warnings.size) console.log(`\nWarnings for the auditor:\n${[...warnings].map((w) => '  ⚠ ' + w).join('\n')}`);
+  if (warnings.size) console.log(`\n${t('提请审核人员注意：', 'Warnings for the auditor:')}\n${[...warnings].map((w) => '  ⚠ ' + w).join('\n')}`);
 }

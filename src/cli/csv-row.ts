@@ -5,13 +5,14 @@
  * - a header may end in a type: `:string`, `:number`, `:boolean`, `:json`; an empty cell is always
  *   left out (so shorter lists leave their columns empty); without a type `true`/`false` are booleans, whole numbers without leading zeros
  *   (`4`, `-2`) are numbers, anything else (`4.80`, `2023-06-15`, `TJ-01`) is a string;
- * - special columns: `_id` (record id), `_asOf`, `_input` (the whole input as JSON; dotted
- *   columns are set over it), `_param.<parameter id>` (a per-row override).
+ * - special columns: `_id` (record id), `_kind`, `_jurisdiction` (the row's kind and
+ *   jurisdiction, over `--kind` and `--jurisdiction`), `_asOf`, `_input` (the whole input as
+ *   JSON; dotted columns are set over it), `_param.<parameter id>` (a per-row override).
  */
 
 export interface ColumnSpec {
   header: string;
-  kind: 'field' | 'id' | 'asOf' | 'input' | 'param';
+  kind: 'field' | 'id' | 'kind' | 'jurisdiction' | 'asOf' | 'input' | 'param';
   path: Array<string | number>;
   type: 'auto' | 'string' | 'number' | 'boolean' | 'json';
   /** For `_param.<id>`. */
@@ -20,6 +21,8 @@ export interface ColumnSpec {
 
 export interface RowRequest {
   id?: string;
+  kind?: string;
+  jurisdiction?: string;
   asOf?: string;
   input: unknown;
   parameters?: Record<string, string | number>;
@@ -46,6 +49,8 @@ export function parseHeader(headers: readonly string[]): ColumnSpec[] {
       name = h.slice(0, colon);
     }
     if (name === '_id') specs.push({ header: h, kind: 'id', path: [], type: 'string' });
+    else if (name === '_kind') specs.push({ header: h, kind: 'kind', path: [], type: 'string' });
+    else if (name === '_jurisdiction') specs.push({ header: h, kind: 'jurisdiction', path: [], type: 'string' });
     else if (name === '_asOf') specs.push({ header: h, kind: 'asOf', path: [], type: 'string' });
     else if (name === '_input') specs.push({ header: h, kind: 'input', path: [], type: 'json' });
     else if (name.startsWith('_param.')) specs.push({ header: h, kind: 'param', path: [], type, param: name.slice('_param.'.length) });
@@ -143,6 +148,8 @@ export function rowToRequest(specs: readonly ColumnSpec[], cells: readonly strin
     if (s.kind === 'input') return;
     if (cell === '') return;
     if (s.kind === 'id') out.id = cell;
+    else if (s.kind === 'kind') out.kind = cell;
+    else if (s.kind === 'jurisdiction') out.jurisdiction = cell;
     else if (s.kind === 'asOf') out.asOf = cell;
     else if (s.kind === 'param') (out.parameters ??= {})[s.param!] = convert(cell, s.type, s.header) as string | number;
     else setPath(input, s.path, convert(cell, s.type, s.header));

@@ -3,18 +3,24 @@
  * it, so tests can drive it in-process. The entry point that runs it is `index.ts`.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
 import { parseRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
 import { createEngine, type Engine, type EngineOptions } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
+import { checkCsvColumns, checkRunFlags } from './checks';
+import { registerCompare } from './compare';
 import { evaluateRowsInWorkers } from './evaluate-workers';
-import { formatOf, lines, readItems, type ByteCounter } from './inputs';
+import { formatOf, lines, readItems } from './inputs';
+import { checkReadable, openInput, openOutput, readJsonFile, type ByteCounter } from './io';
+import { MESSAGES, langOption } from './messages';
+import { parseOutputFields, projectChunk, projectLine, type OutputField } from './output-fields';
+import { registerParameters } from './parameters';
+import { Progress } from './progress';
 import { reasonOf, recordLine } from './record-line';
+import { CliCommand, UsageError } from './usage';
 
 export { reasonOf };
 import { formatTable } from './table';
@@ -27,17 +33,15 @@ interface EngineFlags {
   archive?: string[];
 }
 
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-
-function engineOptionsFrom(flags: EngineFlags): EngineOptions {
+export function engineOptionsFrom(flags: EngineFlags): EngineOptions {
   return {
-    rulesets: (flags.rulesets ?? []).map(readJson),
-    parameters: (flags.parameters ?? []).map(readJson),
-    archive: (flags.archive ?? []).map(readJson),
+    rulesets: (flags.rulesets ?? []).map(readJsonFile),
+    parameters: (flags.parameters ?? []).map(readJsonFile),
+    archive: (flags.archive ?? []).map(readJsonFile),
   } as EngineOptions;
 }
 
-function engineFrom(flags: EngineFlags): Engine {
+export function engineFrom(flags: EngineFlags): Engine {
   return createEngine(engineOptionsFrom(flags));
 }
 
@@ -47,12 +51,22 @@ function positiveInt(v: string): number {
   return n;
 }
 
-function withEngineOptions(cmd: Command): Command {
+export function withEngineOptions(cmd: Command): Command {
   const collect = (v: string, prev: string[] = []) => [...prev, v];
   return cmd
     .option('--rulesets <file>', 'a ruleset file (same id replaces a bundled one); repeatable', collect)
     .option('--parameters <file>', 'a parameter file (same series id replaces a bundled one); repeatable', collect)
     .option('--archive <file>', 'an older ruleset file kept by hash, used only to replay records made under it; repeatable', collect);
+}
+
+function nonNegativeInt(v: string): number {
+  if (!/^\d{1,6}$/.test(v)) throw new InvalidArgumentError('expected a whole number');
+  return Number(v);
+}
+
+function positiveLine(v: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(v)) throw new InvalidArgumentError('expected a line number (1, 2, …)');
+  return Number(v);
 }
 
 export function collectParam(value: string, previous: Record<string, string | number> = {}): Record<string, string | number> {
@@ -81,118 +95,103 @@ class ChunkedWriter {
   }
 }
 
-function progressBar(enabled: boolean, counter: ByteCounter) {
-  if (!enabled || !process.stderr.isTTY) return undefined;
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: ' {bar} {percentage}% | {rows} rows | {errors} errors', hideCursor: true, fps: 5 },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(Math.max(1, counter.total), 0, { rows: 0, errors: 0 });
-  return bar;
-}
-
-/** Records of a JSONL file (or stdin for `-`), with their line numbers. */
+/** Records of a JSONL file (or stdin for `-`, gunzipped for `.gz`), with their line numbers. */
 async function* recordLines(file: string, counter: ByteCounter): AsyncGenerator<{ line: number; text: string }> {
-  if (file !== '-') counter.total = statSync(file).size; // throws before a stream exists when the file is missing
-  const stream = file === '-' ? process.stdin : createReadStream(file);
-  if (file !== '-') {
-    stream.on('data', (c: Buffer | string) => (counter.read += c.length));
-  }
+  const stream = openInput(file, counter); // a missing file is a usage error before a stream exists
   for await (const l of lines(stream)) if (l.text.trim() !== '') yield l;
 }
 
 export function program(): Command {
-  const prog = new Command('zhengdi')
+  const prog = new CliCommand('zhengdi')
     .description('Rules for the social security of farmers whose land was expropriated (被征地农民社会保障): decide, record, replay, explain.')
     .version(ENGINE_VERSION)
-    .showHelpAfterError();
+    .showHelpAfterError('(zhengdi --help, or zhengdi COMMAND --help, for usage)');
 
   withEngineOptions(prog.command('rulesets').description('list the rulesets (and archived ones) with their windows and hashes'))
     .option('--json', 'print JSON instead of a table')
-    .action((opts: EngineFlags & { json?: boolean }) => {
+    .addOption(langOption('en'))
+    .action((opts: EngineFlags & { json?: boolean; lang: Lang }) => {
       const engine = engineFrom(opts);
+      const M = MESSAGES[opts.lang];
       const list = [...engine.rulesets().map((r) => ({ ...r, archived: false })), ...engine.archivedRulesets().map((r) => ({ ...r, archived: true }))];
       if (opts.json) {
         process.stdout.write(JSON.stringify(list, null, 2) + '\n');
         return;
       }
       const rows = list.map((r) => ({
-        id: r.id + (r.archived ? ' (archived)' : ''),
-        jurisdiction: r.jurisdiction,
-        kinds: r.kinds.join(', '),
-        version: r.version,
-        from: r.effectiveFrom,
-        to: r.effectiveTo ?? 'open',
-        document: r.source.docNo,
-        hash: r.hash.slice(0, 12),
+        [M.id]: r.id + (r.archived ? ' ' + M.archived : ''),
+        [M.jurisdiction]: r.jurisdiction,
+        [M.kinds]: r.kinds.join(', '),
+        [M.version]: r.version,
+        [M.from]: r.effectiveFrom,
+        [M.to]: r.effectiveTo ?? M.open,
+        [M.document]: r.source.docNo,
+        [M.hash]: r.hash.slice(0, 12),
       }));
       process.stdout.write(formatTable(rows) + '\n');
     });
 
   withEngineOptions(prog.command('evaluate').description('decide every input of FILE (.json, .jsonl, .csv) and write decision records as JSONL'))
-    .argument('<file>', 'inputs: JSON (one input or an array), JSONL (one per line) or CSV (docs/cli.md)')
+    .argument('<file>', 'inputs: JSON (one input or an array), JSONL (one per line) or CSV (docs/cli.md); .gz is gunzipped; - reads stdin (JSONL unless --format)')
     .option('-k, --kind <kind>', 'decision kind (e.g. eligibility)')
     .option('-j, --jurisdiction <jurisdiction>', 'jurisdiction (e.g. cn.hunan.shaoyang); optional when one jurisdiction decides the kind')
     .option('--as-of <date>', 'apply the rules and parameters of this date (default: each input\'s decisive date)')
     .option('-p, --param <id=value>', 'parameter override, repeatable', collectParam)
-    .option('-o, --out <file>', 'write records to this file instead of stdout')
+    .option('-o, --out <file>', 'write records to this file instead of stdout (gzip-compressed when it ends in .gz)')
+    .option('--output-fields <fields>', 'write only the id and these fields of each record (e.g. outcome or outcome,warnings), not whole records; default record', parseOutputFields)
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
     .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; format?: string; progress: boolean; workers?: number }) => {
+    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; outputFields?: OutputField[] | 'record'; format?: string; progress: boolean; workers?: number }) => {
       const engineOptions = engineOptionsFrom(opts);
       const engine = createEngine(engineOptions);
+      // Run-level mistakes stop the run here, once, before any row (exit code 2).
+      checkRunFlags(engine, opts);
       const format = formatOf(file, opts.format);
       if (opts.workers !== undefined && format !== 'jsonl') {
-        throw new Error(`--workers reads JSONL input (one input per line), not ${format}: convert the file, or leave out --workers`);
+        throw new UsageError(`--workers reads JSONL input (one input per line), not ${format}: convert the file, or leave out --workers`);
       }
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+      checkReadable(file);
+      const fields = opts.outputFields === 'record' ? undefined : opts.outputFields;
+      const output = openOutput(opts.out);
+      const out: Writable = output.stream;
       const writer = new ChunkedWriter(out);
       const counter: ByteCounter = { read: 0, total: 0 };
       let rows = 0;
       let records = 0;
       let errors = 0;
-      let bar: ReturnType<typeof progressBar>;
+      let bar: Progress | undefined;
       if (opts.workers !== undefined) {
-        counter.total = statSync(file).size;
         const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
         for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter)) {
-          if (rows === 0) bar = progressBar(opts.progress, counter);
+          bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
           rows += chunk.rows;
           records += chunk.records;
           errors += chunk.errors.length;
-          if (chunk.errors.length > 0) {
-            bar?.stop();
-            process.stderr.write(chunk.errors.join(''));
-            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
-          }
-          if (chunk.bytes.length > 0 && !out.write(chunk.bytes)) await once(out, 'drain');
-          bar?.update(counter.read, { rows, errors });
+          if (chunk.errors.length > 0) bar.log(chunk.errors.join(''));
+          if (chunk.bytes.length > 0 && !out.write(fields ? projectChunk(chunk.bytes, fields) : chunk.bytes)) await once(out, 'drain');
+          bar.update(rows, errors);
         }
       } else {
-        for await (const item of readItems(file, format, counter)) {
-          if (rows === 0) bar = progressBar(opts.progress, counter);
+        const onHeader = (specs: Parameters<typeof checkCsvColumns>[1]) => checkCsvColumns(engine, specs, opts.kind, file);
+        for await (const item of readItems(file, format, counter, onHeader)) {
+          bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
           rows++;
           const result = recordLine(engine, item, opts);
           if ('line' in result) {
-            await writer.write(result.line);
+            await writer.write(fields ? projectLine(result.line, fields) : result.line);
             records++;
           } else {
             errors++;
-            bar?.stop();
-            process.stderr.write(`${file}: ${item.where}: ${result.error}\n`);
-            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+            bar.log(`${file}: ${item.where}: ${result.error}\n`);
           }
-          if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
+          if (rows % 500 === 0) bar.update(rows, errors);
         }
       }
       await writer.flush();
-      bar?.update(counter.total, { rows, errors });
+      bar?.update(rows, errors);
       bar?.stop();
-      if (opts.out) {
-        out.end();
-        await once(out, 'finish');
-      }
+      await output.end();
       process.stderr.write(`evaluate: ${rows} in, ${records} records, ${errors} errors\n`);
       process.exitCode = errors > 0 ? 1 : 0;
     });
@@ -200,19 +199,22 @@ export function program(): Command {
   withEngineOptions(prog.command('replay').description('replay decision records and compare them field by field; exit code 0 only when all match'))
     .argument('<file>', 'decision records, one JSON per line (- for stdin)')
     .option('--json', 'print the report as JSON (with line numbers)')
-    .option('--max-diffs <n>', 'differences shown per record', (v) => Number.parseInt(v, 10), 10)
+    .option('--max-diffs <n>', 'differences shown per record', nonNegativeInt, 10)
     .addOption(
       new Option('--against <rules>', "'recorded': the ruleset (by hash) and figures each record names; 'in-force': today's rules and figures for its date (what a correction changed)")
         .choices(['recorded', 'in-force'])
         .default('recorded'),
     )
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { json?: boolean; maxDiffs: number; progress: boolean; against: 'recorded' | 'in-force' }) => {
+    .addOption(langOption('en'))
+    .action(async (file: string, opts: EngineFlags & { json?: boolean; maxDiffs: number; progress: boolean; lang: Lang; against: 'recorded' | 'in-force' }) => {
       const engine = engineFrom(opts);
+      checkReadable(file);
+      const M = MESSAGES[opts.lang];
       const counter: ByteCounter = { read: 0, total: 0 };
       const lineOf = new Map<number, number>();
       let current = 0;
-      let bar: ReturnType<typeof progressBar>;
+      let bar: Progress | undefined;
       async function* texts() {
         for await (const l of recordLines(file, counter)) {
           current = l.line;
@@ -223,11 +225,11 @@ export function program(): Command {
         against: opts.against,
         onRecord: (r: ReplayResult) => {
           if (r.status !== 'matched') lineOf.set(r.index, current);
-          if (r.index === 0) bar = progressBar(opts.progress, counter);
-          if (bar && r.index % 500 === 0) bar.update(counter.read, { rows: r.index + 1, errors: lineOf.size });
+          bar ??= new Progress(opts.progress, counter, { unit: opts.lang === 'zh' ? '条记录' : 'records', bad: opts.lang === 'zh' ? '条不一致' : 'not matching' });
+          if (r.index % 500 === 0) bar.update(r.index + 1, lineOf.size);
         },
       });
-      bar?.update(counter.total, { rows: report.total, errors: lineOf.size });
+      bar?.update(report.total, lineOf.size);
       bar?.stop();
       const ok = report.mismatched.length === 0 && report.failed.length === 0;
       if (opts.json) {
@@ -238,26 +240,26 @@ export function program(): Command {
         };
         process.stdout.write(JSON.stringify(withLines, null, 2) + '\n');
       } else {
-        const out: string[] = [`Replay of ${file}`, ''];
+        const out: string[] = [M.replayOf(file), ''];
         out.push(formatTable([
-          { result: 'records', count: report.total },
-          { result: 'matched', count: report.matched },
-          { result: 'mismatched', count: report.mismatched.length },
-          { result: 'failed', count: report.failed.length },
+          { [M.result]: M.records, [M.count]: report.total },
+          { [M.result]: M.matched, [M.count]: report.matched },
+          { [M.result]: M.mismatched, [M.count]: report.mismatched.length },
+          { [M.result]: M.failed, [M.count]: report.failed.length },
         ]));
-        const show = (v: unknown) => (v === undefined ? '(absent)' : typeof v === 'string' ? v : JSON.stringify(v));
+        const show = (v: unknown) => (v === undefined ? M.absent : typeof v === 'string' ? v : JSON.stringify(v));
         if (report.mismatched.length > 0) {
           const rows: Array<Record<string, string | number>> = [];
           for (const m of report.mismatched) {
-            m.diffs.slice(0, opts.maxDiffs).forEach((d) => rows.push({ line: lineOf.get(m.index) ?? '', id: m.id ?? '', path: d.path, recorded: show(d.recorded), replayed: show(d.replayed) }));
-            if (m.diffs.length > opts.maxDiffs) rows.push({ line: lineOf.get(m.index) ?? '', id: m.id ?? '', path: `… ${m.diffs.length - opts.maxDiffs} more`, recorded: '', replayed: '' });
+            m.diffs.slice(0, opts.maxDiffs).forEach((d) => rows.push({ [M.line]: lineOf.get(m.index) ?? '', [M.id]: m.id ?? '', [M.path]: d.path, [M.recorded]: show(d.recorded), [M.replayed]: show(d.replayed) }));
+            if (m.diffs.length > opts.maxDiffs) rows.push({ [M.line]: lineOf.get(m.index) ?? '', [M.id]: m.id ?? '', [M.path]: M.more(m.diffs.length - opts.maxDiffs), [M.recorded]: '', [M.replayed]: '' });
           }
-          out.push('', 'Mismatched (recorded ≠ replayed):', formatTable(rows));
+          out.push('', M.mismatchedTitle, formatTable(rows));
         }
         if (report.failed.length > 0) {
-          out.push('', 'Failed (could not be replayed):', formatTable(report.failed.map((f) => ({ line: lineOf.get(f.index) ?? '', id: f.id ?? '', code: f.error.code, reason: f.error.message }))));
+          out.push('', M.failedTitle, formatTable(report.failed.map((f) => ({ [M.line]: lineOf.get(f.index) ?? '', [M.id]: f.id ?? '', [M.code]: f.error.code, [M.reason]: f.error.message }))));
         }
-        out.push('', ok ? (opts.against === 'in-force' ? 'All records match the rules and figures in force today for their dates.' : 'All records match the rules and figures they were made under.') : 'NOT all records match: see above.');
+        out.push('', ok ? (opts.against === 'in-force' ? M.allMatchInForce : M.allMatch) : M.notAllMatch);
         process.stdout.write(out.join('\n') + '\n');
       }
       process.exitCode = ok ? 0 : 1;
@@ -269,15 +271,19 @@ export function program(): Command {
     .argument('<file>', 'decision records, one JSON per line (- for stdin)')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
     .option('--id <id>', 'only the record with this id')
-    .option('--line <n>', 'only the record on this line', (v) => Number.parseInt(v, 10))
+    .option('--line <n>', 'only the record on this line', positiveLine)
     .action(async (file: string, opts: { lang: Lang; id?: string; line?: number }) => {
       let shown = 0;
       let bad = 0;
+      const near: string[] = [];
       for await (const { line, text } of recordLines(file, { read: 0, total: 0 })) {
         if (opts.line !== undefined && line !== opts.line) continue;
         try {
           const record = parseRecord(text);
-          if (opts.id !== undefined && record.id !== opts.id) continue;
+          if (opts.id !== undefined && record.id !== opts.id) {
+            if (near.length < 5 && typeof record.id === 'string' && (record.id.endsWith('/' + opts.id) || record.id.includes(opts.id))) near.push(record.id);
+            continue;
+          }
           process.stdout.write((shown > 0 ? '\n' + '─'.repeat(60) + '\n\n' : '') + explainRecord(record, opts.lang) + '\n');
           shown++;
         } catch (e) {
@@ -285,10 +291,16 @@ export function program(): Command {
           process.stderr.write(`${file}: line ${line}: not a decision record: ${reasonOf(e)}\n`);
         }
       }
-      if (shown === 0 && bad === 0) process.stderr.write(`${file}: no matching record\n`);
+      if (shown === 0 && bad === 0) {
+        const what = opts.id !== undefined ? `no record with id '${opts.id}'` : opts.line !== undefined ? `no record on line ${opts.line}` : 'no record';
+        const hint = near.length > 0 ? ` (ids are written whole; did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : opts.id !== undefined ? ' (record ids look like eligibility/TJ-03: see the "id" of each line)' : '';
+        process.stderr.write(`${file}: ${what}${hint}\n`);
+      }
       process.exitCode = shown > 0 && bad === 0 ? 0 : 1;
     });
   registerTestCommand(prog, engineFrom as (flags: object) => Engine, withEngineOptions);
   registerServe(prog);
+  registerCompare(prog);
+  registerParameters(prog);
   return prog;
 }

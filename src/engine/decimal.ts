@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The package's own Decimal constructor (a clone, so the caller's global Decimal settings never

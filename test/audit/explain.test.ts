@@ -19,7 +19,7 @@ describe('explainRecord: the header', () => {
       '  决定类型: eligibility',
       '  辖区: cn.hunan.shaoyang',
       '  适用日期: 2023-06-15',
-      `  规则集: cn.hunan.shaoyang/2020-01-01 v${r.version} (2020-01-01 – 至今) 邵阳市区被征地农民社会保障对象身份认定工作流程; hash ${r.hash}`,
+      `  规则集: cn.hunan.shaoyang/2020-01-01 v${r.version} (2020-01-01 – 至今) 邵阳市区被征地农民社会保障对象身份认定工作流程；哈希 ${r.hash}`,
       `  引擎版本: zhengdi-rules ${tj03.engineVersion}`,
       `  记录哈希: ${tj03.recordHash} (与内容一致)`,
     ]);
@@ -96,7 +96,7 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
   });
   it('parameters: value, unit, window, verified or not, source; an override says so; none', () => {
     const zh = explainRecord(tj03, 'zh');
-    expect(zh).toContain('  cn.hunan.shaoyang.min-age = 16 year（2020-01-01 起，至今有效；已核实；来源：邵阳市区被征地农民社会保障对象身份认定工作流程 二(一)：“年满16周岁（含）”）');
+    expect(zh).toContain('  cn.hunan.shaoyang.min-age = 16 年（2020-01-01 起，至今有效；已核实；来源：邵阳市区被征地农民社会保障对象身份认定工作流程 二(一)：“年满16周岁（含）”）');
     const r = copy(tj03);
     const byId = (id: string) => r.decision.parameters.find((p) => p.id === id)!;
     r.decision.parameters = [
@@ -108,7 +108,7 @@ describe('explainRecord: outcome, rules, parameters, warnings', () => {
     expect(en).toContain('  cn.hunan.shaoyang.max-per-capita-mu = 0.31 mu (overridden for this call)\n');
     const zh2 = explainRecord(r, 'zh');
     expect(zh2).toContain('  cn.hunan.shaoyang.min-age = 16（2020-01-01 起至 2024-12-31；未核实；来源：');
-    expect(zh2).toContain('  cn.hunan.shaoyang.max-per-capita-mu = 0.31 mu（本次调用临时指定，非生效值）');
+    expect(zh2).toContain('  cn.hunan.shaoyang.max-per-capita-mu = 0.31 亩（本次调用临时指定，非生效值）');
     expect(explainRecord(tj03, 'en')).toMatch(/cn\.hunan\.shaoyang\.max-per-capita-mu = 0\.3 mu \(from 2020-01-01 to open; verified; source: /);
     r.decision.parameters = [];
     expect(explainRecord(r, 'en')).toContain('\n\nParameters\n  none\n\nWarnings\n');

@@ -168,7 +168,7 @@ describe('zhengdi explain', () => {
     expect(r.stdout).toContain('申请人TJ-03-3 赵敏（2007-06-16出生）在征收土地公告日2023-06-15仅满15周岁，未满16周岁');
     expect(r.stdout).toContain('所见取值: age = 15；birthDate = 2007-06-16；minAge = 16；noticeDate = 2023-06-15');
     expect(r.stdout).toContain('✓ 成立: age-16 — 对象 TJ-03-2 赵磊');
-    expect(r.stdout).toContain('cn.hunan.shaoyang.min-age = 16 year（2020-01-01 起，至今有效；已核实；来源：邵阳市区被征地农民社会保障对象身份认定工作流程 二(一)：“年满16周岁（含）”）');
+    expect(r.stdout).toContain('cn.hunan.shaoyang.min-age = 16 年（2020-01-01 起，至今有效；已核实；来源：邵阳市区被征地农民社会保障对象身份认定工作流程 二(一)：“年满16周岁（含）”）');
     expect(r.stdout).toContain('⚠ REPORTED_PER_CAPITA_MISMATCH: 认定表填报的家庭征地后人均耕地面积为 0.20 亩，按原有耕地、被征耕地和家庭人数计算应为 0.1800 亩：按所填位数四舍五入不一致，或相差达到末位的半个单位，二者不一致');
     expect(r.stdout).toContain('记录哈希');
     expect(r.stdout).toContain('与内容一致');

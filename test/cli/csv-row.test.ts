@@ -148,7 +148,7 @@ describe('file formats (formatOf) and lines', () => {
     expect(formatOf('a.csv')).toBe('csv');
     expect(formatOf('a.ndjson')).toBe('jsonl');
     expect(formatOf('a.txt', 'CSV')).toBe('csv');
-    expect(() => formatOf('a.txt')).toThrow('cannot tell the format of a.txt: use a .json, .jsonl or .csv file, or --format');
+    expect(() => formatOf('a.txt')).toThrow('cannot tell the format of a.txt: use a .json, .jsonl or .csv file (optionally .gz), or --format');
     expect(() => formatOf('noext')).toThrow('cannot tell the format of noext');
   });
   it('lines are numbered from 1, CRLF or LF', async () => {
