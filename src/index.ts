@@ -54,7 +54,8 @@ export type { EnrollmentInput, EnrollmentOutcome, EnrollmentStatus } from './kin
 export type { ReallocationInput, ReallocationOutcome } from './kinds/reallocation';
 export { ENGINE_VERSION } from './version';
 export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECORD_FORMAT } from './audit/record';
-export type { DecisionRecord, RecordedRequest, RequestLike, ToRecordOptions } from './audit/record';
+export type { DecisionRecord, RecordChainLink, RecordedRequest, RequestLike, Sha256Hex, ToRecordOptions } from './audit/record';
+export * from './records';
 export type { ReplayReport, ReplayMismatch, ReplayFailure, ReplayError, ReplayResult, ReplayOptions } from './audit/replay';
 export { diffDecisions, diffValues, type Diff } from './audit/diff';
 export { explainRecord, type Lang } from './audit/explain';

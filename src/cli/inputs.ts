@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parseHeader, rowToRequest } from './csv-row';
-import { jsonlItem, toRequest, type RowItem } from './record-line';
+import { jsonlItem, toRequest, type RowItem } from '../records/rows';
 
 /** One item read from an input file: a request, or the reason it could not be read. */
 export type Item = RowItem;

@@ -2,9 +2,8 @@
  * The `zhengdi` program (docs/cli.md): its commands, built by {@link program} without running
  * it, so tests can drive it in-process. The entry point that runs it is `index.ts`.
  */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
-import type { Writable } from 'node:stream';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
@@ -14,7 +13,9 @@ import { createEngine, type Engine, type EngineOptions } from '../engine/engine'
 import { ENGINE_VERSION } from '../version';
 import { evaluateRowsInWorkers } from './evaluate-workers';
 import { formatOf, lines, readItems, type ByteCounter } from './inputs';
-import { reasonOf, recordLine } from './record-line';
+import { reasonOf, recordLine } from '../records/rows';
+import { nodeSha256Hex } from '../node/sha256';
+import { RecordSink, ResumeError, type RunFingerprint } from './record-output';
 
 export { reasonOf };
 import { formatTable } from './table';
@@ -58,25 +59,6 @@ export function collectParam(value: string, previous: Record<string, string | nu
   if (eq <= 0) throw new InvalidArgumentError('expected id=value, e.g. cn.hunan.shaoyang.max-per-capita-mu=0.3');
   const raw = value.slice(eq + 1);
   return { ...previous, [value.slice(0, eq)]: /^-?(?:0|[1-9]\d{0,14})$/.test(raw) ? Number(raw) : raw };
-}
-
-/** Collects output lines and writes them in chunks of about 64 KB, waiting when the stream is full. */
-class ChunkedWriter {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly out: Writable) {}
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 65_536) await this.flush();
-  }
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
-  }
 }
 
 function progressBar(enabled: boolean, counter: ByteCounter) {
@@ -136,62 +118,106 @@ export function program(): Command {
     .option('-o, --out <file>', 'write records to this file instead of stdout')
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
     .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)
+    .option('--resume', 'go on with the interrupted run of the same command (from OUT.partial); the result is the same bytes')
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; format?: string; progress: boolean; workers?: number }) => {
+    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; format?: string; progress: boolean; workers?: number; resume?: boolean }) => {
       const engineOptions = engineOptionsFrom(opts);
       const engine = createEngine(engineOptions);
       const format = formatOf(file, opts.format);
       if (opts.workers !== undefined && format !== 'jsonl') {
         throw new Error(`--workers reads JSONL input (one input per line), not ${format}: convert the file, or leave out --workers`);
       }
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const writer = new ChunkedWriter(out);
-      const counter: ByteCounter = { read: 0, total: 0 };
-      let rows = 0;
-      let records = 0;
-      let errors = 0;
-      let bar: ReturnType<typeof progressBar>;
-      if (opts.workers !== undefined) {
-        counter.total = statSync(file).size;
-        const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
-        for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter)) {
-          if (rows === 0) bar = progressBar(opts.progress, counter);
-          rows += chunk.rows;
-          records += chunk.records;
-          errors += chunk.errors.length;
-          if (chunk.errors.length > 0) {
-            bar?.stop();
-            process.stderr.write(chunk.errors.join(''));
-            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
-          }
-          if (chunk.bytes.length > 0 && !out.write(chunk.bytes)) await once(out, 'drain');
-          bar?.update(counter.read, { rows, errors });
-        }
-      } else {
-        for await (const item of readItems(file, format, counter)) {
-          if (rows === 0) bar = progressBar(opts.progress, counter);
-          rows++;
-          const result = recordLine(engine, item, opts);
-          if ('line' in result) {
-            await writer.write(result.line);
-            records++;
-          } else {
-            errors++;
-            bar?.stop();
-            process.stderr.write(`${file}: ${item.where}: ${result.error}\n`);
-            bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
-          }
-          if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
-        }
+      const input = statSync(file);
+      const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
+      const fingerprint: RunFingerprint = {
+        input: resolve(file), size: input.size, mtimeMs: input.mtimeMs, mode: opts.workers !== undefined ? 'workers' : 'rows',
+        options: { ...flags, format, rulesets: opts.rulesets, parameters: opts.parameters, archive: opts.archive },
+      };
+      let sink: RecordSink;
+      try {
+        sink = await RecordSink.open({ out: opts.out, resume: opts.resume === true, fingerprint, stdout: process.stdout });
+      } catch (e) {
+        if (e instanceof ResumeError) throw Object.assign(new Error(e.message), { exitCode: 2 });
+        throw e;
       }
-      await writer.flush();
+      const counter: ByteCounter = { read: 0, total: 0 };
+      const before = sink.resumed;
+      let rows = before?.rows ?? 0;
+      let records = before?.records ?? 0;
+      let errors = before?.errors ?? 0;
+      let done = before?.done ?? 0;
+      let bar: ReturnType<typeof progressBar>;
+      let stopped: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stopped) process.exit(signal === 'SIGINT' ? 130 : 143); // a second signal: stop now
+        stopped = signal;
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const progress = () => ({ done, rows, records, errors });
+      try {
+        if (opts.workers !== undefined) {
+          counter.total = input.size;
+          for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter, done)) {
+            if (bar === undefined) bar = progressBar(opts.progress, counter);
+            rows += chunk.rows;
+            records += chunk.records;
+            errors += chunk.errors.length;
+            done = chunk.end;
+            if (chunk.errors.length > 0) {
+              bar?.stop();
+              process.stderr.write(chunk.errors.join(''));
+              bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+            }
+            sink.addBytes(chunk.bytes, chunk.hashes, chunk.ids);
+            await sink.checkpoint(progress());
+            bar?.update(counter.read, { rows, errors });
+            if (stopped) break;
+          }
+        } else {
+          let skip = done;
+          for await (const item of readItems(file, format, counter)) {
+            if (skip > 0) {
+              skip--;
+              continue;
+            }
+            if (bar === undefined) bar = progressBar(opts.progress, counter);
+            rows++;
+            done++;
+            const result = recordLine(engine, item, opts, nodeSha256Hex);
+            if ('line' in result) {
+              sink.add(result);
+              records++;
+            } else {
+              errors++;
+              bar?.stop();
+              process.stderr.write(`${file}: ${item.where}: ${result.error}\n`);
+              bar?.start(Math.max(1, counter.total), counter.read, { rows, errors });
+            }
+            if (sink.full) await sink.checkpoint(progress());
+            if (bar && rows % 500 === 0) bar.update(counter.read, { rows, errors });
+            if (stopped) break;
+          }
+        }
+      } catch (e) {
+        bar?.stop();
+        await sink.stop();
+        const where = opts.out ? ` ${opts.out} was not written; ${sink.where} keeps the records decided before (run again with --resume to go on).` : '';
+        throw Object.assign(new Error(`${reasonOf(e)}.${where}`), { exitCode: 2 });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       bar?.update(counter.total, { rows, errors });
       bar?.stop();
-      if (opts.out) {
-        out.end();
-        await once(out, 'finish');
+      if (stopped) {
+        await sink.stop(progress());
+        process.stderr.write(`evaluate: stopped by ${stopped} after ${rows} rows: ${records} records and ${errors} errors so far, written to ${sink.where}${opts.out ? `; run the same command with --resume to finish ${opts.out}` : ' (not sealed)'}\n`);
+        process.exitCode = stopped === 'SIGINT' ? 130 : 143;
+        return;
       }
-      process.stderr.write(`evaluate: ${rows} in, ${records} records, ${errors} errors\n`);
+      await sink.finish(progress());
+      process.stderr.write(`evaluate: ${rows} in, ${records} records, ${errors} errors${before ? ` (resumed after ${before.rows} rows)` : ''}\n`);
       process.exitCode = errors > 0 ? 1 : 0;
     });
 
