@@ -19,6 +19,9 @@ import { RecordSink, ResumeError, type RunFingerprint } from './record-output';
 
 export { reasonOf };
 import { formatTable } from './table';
+import { describeFile, registerVerify } from './verify';
+import { RecordFileVerifier } from '../records/verify';
+import { registerSign } from './sign';
 
 interface EngineFlags {
   rulesets?: string[];
@@ -232,10 +235,12 @@ export function program(): Command {
       const lineOf = new Map<number, number>();
       let current = 0;
       let bar: ReturnType<typeof progressBar>;
+      const verifier = new RecordFileVerifier({ sha256: nodeSha256Hex });
       async function* texts() {
         for await (const l of recordLines(file, counter)) {
           current = l.line;
-          yield l.text;
+          const kind = verifier.line(l.line, l.text);
+          if (kind === 'record' || kind === 'invalid') yield l.text; // seal and signature lines are the file's, not records
         }
       }
       const report = await engine.replay(texts(), {
@@ -247,10 +252,12 @@ export function program(): Command {
       });
       bar?.update(counter.total, { rows: report.total, errors: lineOf.size });
       bar?.stop();
-      const ok = report.mismatched.length === 0 && report.failed.length === 0;
+      const fileReport = verifier.end();
+      const ok = report.mismatched.length === 0 && report.failed.length === 0 && fileReport.status !== 'broken';
       if (opts.json) {
         const withLines = {
           ...report,
+          file: fileReport,
           mismatched: report.mismatched.map((m) => ({ line: lineOf.get(m.index), ...m })),
           failed: report.failed.map((f) => ({ line: lineOf.get(f.index), ...f })),
         };
@@ -275,7 +282,9 @@ export function program(): Command {
         if (report.failed.length > 0) {
           out.push('', 'Failed (could not be replayed):', formatTable(report.failed.map((f) => ({ line: lineOf.get(f.index) ?? '', id: f.id ?? '', code: f.error.code, reason: f.error.message }))));
         }
-        out.push('', ok ? 'All records match the rules in force on their dates.' : 'NOT all records match: see above.');
+        out.push('', ...describeFile(file, fileReport));
+        const allMatch = report.mismatched.length === 0 && report.failed.length === 0;
+        out.push('', allMatch && ok ? 'All records match the rules in force on their dates.' : allMatch ? 'All records match, but the FILE is NOT intact: see above.' : 'NOT all records match: see above.');
         process.stdout.write(out.join('\n') + '\n');
       }
       process.exitCode = ok ? 0 : 1;
@@ -306,5 +315,7 @@ export function program(): Command {
       if (shown === 0 && bad === 0) process.stderr.write(`${file}: no matching record\n`);
       process.exitCode = shown > 0 && bad === 0 ? 0 : 1;
     });
+  registerVerify(prog);
+  registerSign(prog);
   return prog;
 }
