@@ -11,13 +11,13 @@ import { SIGNATURE_FORMAT, verifySignature } from './sign';
 
 /**
  * What is wrong at a line (`code` is stable):
- * `EDITED` (the record no longer matches its `recordHash`, or was re-hashed and no longer
- * follows the previous record), `DELETED`, `INSERTED`, `REORDERED`, `DUPLICATED`, `TRUNCATED`
+ * `HASH_MISMATCH` (the record no longer matches its own `recordHash`: edited), `EDITED` (its
+ * hash was recomputed, but it no longer follows the previous record), `DELETED`, `INSERTED`, `REORDERED`, `DUPLICATED`, `TRUNCATED`
  * (the last line is cut off), `SEAL_MISSING`, `SEAL_MISMATCH`, `NOT_A_RECORD`,
  * `SIGNATURE_INVALID`, `SIGNATURE_MISSING` (no valid signature by a key the verifier was given).
  */
 export type FileProblemCode =
-  | 'EDITED' | 'DELETED' | 'INSERTED' | 'REORDERED' | 'DUPLICATED' | 'TRUNCATED'
+  | 'HASH_MISMATCH' | 'EDITED' | 'DELETED' | 'INSERTED' | 'REORDERED' | 'DUPLICATED' | 'TRUNCATED'
   | 'SEAL_MISSING' | 'SEAL_MISMATCH' | 'NOT_A_RECORD' | 'SIGNATURE_INVALID' | 'SIGNATURE_MISSING';
 
 /**
@@ -209,7 +209,7 @@ export class RecordFileVerifier {
     } catch {
       computed = undefined;
     }
-    if (computed !== recordHash) this.problem(line, 'EDITED', 'the record does not match its recordHash: it was changed after it was made');
+    if (computed !== recordHash) this.problem(line, 'HASH_MISMATCH', 'the record does not match its recordHash: it was changed after it was made');
     if (this.seal) {
       this.problem(line, 'INSERTED', `a record after the seal (line ${this.seal.line})`);
       return;
