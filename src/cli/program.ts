@@ -138,7 +138,7 @@ export function program(): Command {
       };
       let sink: RecordSink;
       try {
-        sink = await RecordSink.open({ out: opts.out, resume: opts.resume === true, fingerprint, stdout: process.stdout });
+        sink = await RecordSink.open({ out: opts.out, resume: opts.resume === true, fingerprint, stdout: process.stdout, notice: (m) => process.stderr.write(`evaluate: ${m}\n`) });
       } catch (e) {
         if (e instanceof ResumeError) throw Object.assign(new Error(e.message), { exitCode: 2 });
         throw e;

@@ -89,7 +89,7 @@ export class RecordSink {
    * Opens the sink: stdout (no resume), or `out.partial` fresh, or (resume) the partial file
    * truncated to its last checkpoint and verified. Throws a ResumeError when it cannot resume.
    */
-  static async open(options: { out?: string; resume: boolean; fingerprint: RunFingerprint; stdout: Writable }): Promise<RecordSink> {
+  static async open(options: { out?: string; resume: boolean; fingerprint: RunFingerprint; stdout: Writable; notice?: (message: string) => void }): Promise<RecordSink> {
     const { out, resume, fingerprint } = options;
     if (!out) {
       if (resume) throw new ResumeError('--resume needs --out: only a file can be resumed');
@@ -100,10 +100,13 @@ export class RecordSink {
     let state: ChainState | undefined;
     let resumed: Checkpoint | undefined;
     let bytes = 0;
-    if (resume) {
-      if (!existsSync(partial) || !existsSync(progressPath)) throw new ResumeError(`nothing to resume: ${partial} or ${progressPath} does not exist (run without --resume)`);
+    if (resume && !(existsSync(partial) && existsSync(progressPath))) {
+      // Killed before it wrote anything (or never run): nothing to keep, start from the beginning.
+      options.notice?.(`nothing to resume (no ${existsSync(partial) ? progressPath : partial}): starting from the first row`);
+    } else if (resume) {
       const { fingerprint: before, last } = readProgress(progressPath);
-      if (!before || JSON.stringify(before) !== JSON.stringify(fingerprint)) {
+      if (!before) throw new ResumeError(`${progressPath} does not say which run it belongs to: delete ${partial} and it, and start again`);
+      if (JSON.stringify(before) !== JSON.stringify(fingerprint)) {
         throw new ResumeError(`${partial} was made by another run (other input file, input contents or options): start again without --resume, or repeat the same command`);
       }
       resumed = last ?? { bytes: 0, done: 0, rows: 0, records: 0, errors: 0 };
@@ -111,9 +114,10 @@ export class RecordSink {
       state = verifiedState(partial, resumed.records);
       bytes = resumed.bytes;
     }
-    const file = await open(partial, resume ? 'a' : 'w');
-    const progress = await open(progressPath, resume ? 'a' : 'w');
-    if (!resume) await progress.write(JSON.stringify({ format: PROGRESS_FORMAT, run: fingerprint }) + '\n');
+    // The progress log names its run before the partial file exists: a partial file always has one.
+    const progress = await open(progressPath, resumed ? 'a' : 'w');
+    if (!resumed) await progress.write(JSON.stringify({ format: PROGRESS_FORMAT, run: fingerprint }) + '\n');
+    const file = await open(partial, resumed ? 'a' : 'w');
     return new RecordSink(new RecordChain({ sha256: nodeSha256Hex, ...(state ? { state } : {}) }), { file, progress, path: out, partial }, resumed, bytes);
   }
 
