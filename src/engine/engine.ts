@@ -5,8 +5,8 @@ import { BUNDLED_PARAMETERS, BUNDLED_RULESETS } from '../bundled';
 import { BUNDLED_KINDS, type Kind, type KindInput, type KindOutcome } from '../kinds';
 import type { KindModule } from '../kinds/kind';
 import { DecisionContext } from './context';
-import { isDecimalLike } from './decimal';
-import { InputError, NoRulesetInForceError, RulesetError, type Issue } from './errors';
+import { isDecimalLike, NotADecimalError } from './decimal';
+import { InputError, NoRulesetInForceError, RuleEvaluationError, RulesetError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { isDecimalSeries, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
@@ -286,7 +286,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     }
     const ctx = new DecisionContext({ ruleset, asOf, params, overrides });
-    const outcome = mod.decide(ctx, input);
+    let outcome: unknown;
+    try {
+      outcome = mod.decide(ctx, input);
+    } catch (e) {
+      // Inputs were checked: a value that is not a decimal here came from a formula or item of the rule file.
+      if (e instanceof NotADecimalError) throw new RuleEvaluationError(ruleset.id, `a formula or item gave a value that is not a decimal (${e.message})`);
+      throw e;
+    }
     return {
       kind: req.kind,
       jurisdiction,

@@ -64,6 +64,9 @@ export interface ItemTotals {
   byTiming: Record<string, string>;
 }
 
+/** No payment reaches 10^15 yuan; a formula that says so is wrong (and its text would not be a decimal of at most 100 characters). */
+const MAX_AMOUNT = new Dec('1e15');
+
 function fail(id: string, e: unknown): never {
   if (e instanceof MissingParameterError || e instanceof RuleEvaluationError) throw e;
   throw new RuleEvaluationError(id, e instanceof Error ? e.message : String(e));
@@ -116,6 +119,7 @@ export function evaluateItem(ctx: DecisionContext, item: CompiledItem, data: unk
     if (applies) {
       amount = roundFen(toDec(item.amount(data, scope)));
       if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
+      if (amount.abs().gt(MAX_AMOUNT)) throw new TypeError(`the amount ${amount.toExponential(3)} is beyond any payment (over 10^15 yuan)`);
       const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
       for (const p of item.funding) {
         parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });

@@ -1,4 +1,5 @@
 import { addDaysIso } from './dates';
+import { fileShapeIssues } from './file-limits';
 import { isDecimalLike } from './decimal';
 import { RulesetError, type Issue } from './errors';
 import { parameterFileSchema, type ParameterFile, type ParameterValue } from './ruleset-file';
@@ -55,6 +56,11 @@ export class ParameterRegistry {
     const issues: Issue[] = [];
     files.forEach((raw, fileIndex) => {
       const at = [`parameters[${fileIndex}]`];
+      const shape = fileShapeIssues(raw, at);
+      if (shape.length > 0) {
+        issues.push(...shape);
+        return;
+      }
       const parsed = parameterFileSchema.safeParse(raw);
       if (!parsed.success) {
         issues.push(...zodIssues(parsed.error, at));
