@@ -13,10 +13,24 @@
 import type { Sha256Hex } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 
-/** The format tag of a seal line. */
+/**
+ * The format tag of a seal line.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(lastLine).format === SEAL_FORMAT; // the file is sealed
+ * ```
+ */
 export const SEAL_FORMAT = 'zhengdi-seal/1' as const;
 
-/** The name of the chain rule, hashed to give {@link GENESIS}. */
+/**
+ * The name of the chain rule, hashed to give {@link GENESIS}.
+ *
+ * @example
+ * ```ts
+ * sha256Hex(CHAIN_RULE) === GENESIS; // true
+ * ```
+ */
 export const CHAIN_RULE = 'zhengdi-chain/1' as const;
 
 /**

@@ -23,7 +23,14 @@ export interface RecordText {
   id: string | null;
 }
 
-/** Options of {@link recordText}: the record id and the SHA-256 to use (default: the portable one). */
+/**
+ * Options of {@link recordText}: the record id and the SHA-256 to use (default: the portable one).
+ *
+ * @example
+ * ```ts
+ * recordText(decision, request, { id: 'TJ-01', sha256: (t) => createHash('sha256').update(t).digest('hex') });
+ * ```
+ */
 export interface RecordTextOptions extends ToRecordOptions {
   sha256?: Sha256Hex;
 }

@@ -13,7 +13,14 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../engine/canonical-json';
 import { sealText, type Seal } from './chain';
 
-/** The format tag of a signature line. */
+/**
+ * The format tag of a signature line.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(line).format === SIGNATURE_FORMAT; // a signature line
+ * ```
+ */
 export const SIGNATURE_FORMAT = 'zhengdi-signature/1' as const;
 
 /**
@@ -35,7 +42,14 @@ export interface SignatureLine {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** The bytes a signature of this seal covers. */
+/**
+ * The bytes a signature of this seal covers: `zhengdi-signature/1\n` and the seal line.
+ *
+ * @example
+ * ```ts
+ * ed25519.verify(signature, signedMessage(seal), publicKey);
+ * ```
+ */
 export function signedMessage(seal: Seal): Uint8Array {
   return utf8ToBytes(`${SIGNATURE_FORMAT}\n${sealText(seal)}`);
 }
@@ -99,7 +113,14 @@ export function verifySignature(seal: Seal, line: unknown): boolean {
   }
 }
 
-/** A public key given as 64 hex digits, normalised (lower case); throws a message that does not echo it. */
+/**
+ * A public key given as 64 hex digits, normalised (lower case); throws a message that does not echo it.
+ *
+ * @example
+ * ```ts
+ * publicKeyHex('D75A98…'); // 'd75a98…'
+ * ```
+ */
 export function publicKeyHex(hex: string): string {
   return bytesToHex(keyBytes(hex, 'a public key'));
 }

@@ -15,6 +15,11 @@ import { SIGNATURE_FORMAT, verifySignature } from './sign';
  * hash was recomputed, but it no longer follows the previous record), `DELETED`, `INSERTED`, `REORDERED`, `DUPLICATED`, `TRUNCATED`
  * (the last line is cut off), `SEAL_MISSING`, `SEAL_MISMATCH`, `NOT_A_RECORD`,
  * `SIGNATURE_INVALID`, `SIGNATURE_MISSING` (no valid signature by a key the verifier was given).
+ *
+ * @example
+ * ```ts
+ * const code: FileProblemCode = 'DELETED';
+ * ```
  */
 export type FileProblemCode =
   | 'HASH_MISMATCH' | 'EDITED' | 'DELETED' | 'INSERTED' | 'REORDERED' | 'DUPLICATED' | 'TRUNCATED'
@@ -54,14 +59,28 @@ export interface FileVerification {
   problems: FileProblem[];
 }
 
-/** Options of {@link RecordFileVerifier}. */
+/**
+ * Options of {@link RecordFileVerifier}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyOptions = { publicKeys: ['d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a'] };
+ * ```
+ */
 export interface VerifyOptions {
   sha256?: Sha256Hex;
   /** Public keys (hex) whose valid signature the file must carry (`zhengdi verify --public-key`). */
   publicKeys?: readonly string[];
 }
 
-/** What a line of a record file is. */
+/**
+ * What a line of a record file is.
+ *
+ * @example
+ * ```ts
+ * if (verifier.line(n, text) === 'record') replay(text);
+ * ```
+ */
 export type LineKind = 'record' | 'seal' | 'signature' | 'blank' | 'invalid';
 
 interface Gap {
