@@ -305,6 +305,7 @@ export function program(): Command {
       let bad = 0;
       for await (const { line, text } of recordLines(file, { read: 0, total: 0 })) {
         if (opts.line !== undefined && line !== opts.line) continue;
+        if (/^\{"(?:alg|count)":/.test(text) && /"format":"zhengdi-(?:seal|signature)\/1"/.test(text)) continue; // a sealed file's seal and signatures
         try {
           const record = parseRecord(text);
           if (opts.id !== undefined && record.id !== opts.id) continue;

@@ -31,6 +31,12 @@ describe('zhengdi verify / sign / keygen', () => {
     expect(r.stdout).toContain('sealed and intact');
   });
 
+  it('explain reads a sealed file: its records, not its seal or signatures', async () => {
+    const e = await zhengdi(['explain', '--lang', 'en', records]);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stdout.match(/^Decision record /gm)).toHaveLength(village.households.length);
+  });
+
   it('a deleted record: verify and replay exit 1 and name the line; --json gives the problems', async () => {
     const l = lines();
     const file = write('deleted.jsonl', [...l.slice(0, 2), ...l.slice(3)]);
