@@ -5,19 +5,19 @@ import type { Issue } from './errors';
  * and compiled: the validators and the JSON Logic compiler recurse over the file, so a file
  * nested thousands deep, or with arrays or strings of millions of elements, would otherwise
  * end in a RangeError (stack overflow) or take seconds. The bundled files stay far below
- * (nesting 14, arrays of 41, strings of 618 characters, 1,628 values). Keys that name
- * Object.prototype's machinery are refused everywhere in a file. Iterative: no recursion.
+ * (nesting 14, arrays of 41, strings of 618 characters, 1,628 values), and the JSON Logic
+ * compiler's own tighter limits (64 levels of logic, 10,000 nodes an expression) still apply and
+ * give their own messages. Keys such as `__proto__` are refused by the schemas and the compiler.
+ * Iterative: no recursion.
  */
-export const FILE_LIMITS = { depth: 64, arrayLength: 10_000, stringLength: 100_000, values: 200_000 } as const;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FILE_LIMITS = { depth: 256, arrayLength: 50_000, stringLength: 100_000, values: 500_000 } as const;
 
 /**
  * The problems of a rule file's shape (empty when within {@link FILE_LIMITS}), with paths under `at`.
  *
  * @example
  * ```ts
- * fileShapeIssues(JSON.parse('{"__proto__":{}}'), ['rulesets[0]']); // [{ path: ['rulesets[0]', '__proto__'], message: … }]
+ * fileShapeIssues(JSON.parse('[[[…300 levels…]]]'), ['rulesets[0]']); // [{ path: ['rulesets[0]', 0, 0, …], message: 'nested more than 256 deep' }]
  * ```
  */
 export function fileShapeIssues(raw: unknown, at: ReadonlyArray<string | number>): Issue[] {
@@ -49,10 +49,6 @@ export function fileShapeIssues(raw: unknown, at: ReadonlyArray<string | number>
       continue;
     }
     for (const k of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(k)) {
-        issues.push({ path: [...path, k], message: `the key '${k}' is not allowed in a rule file` });
-        continue;
-      }
       stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
     }
   }
