@@ -36,6 +36,6 @@ export async function* evaluateRowsInWorkers(file: string, engine: EngineOptions
   const script = process.env.ZHENGDI_WORKER_SCRIPT ?? defaultWorkerScript();
   yield* inOrder(count, script, data, jobs(), (reply) => {
     if (reply.type !== 'rows') throw new Error(`unexpected reply ${reply.type} from a worker`);
-    return { bytes: reply.bytes, hashes: reply.hashes, ids: reply.ids, errors: reply.errors, rows: reply.rows, records: reply.records, end: ends.shift()! };
+    return { bytes: reply.bytes, hashes: reply.hashes, ids: reply.ids, errors: reply.errors, rows: reply.rows, records: reply.records, end: ends[reply.chunk]! }; // replies come as workers finish: by chunk number, not in order
   });
 }

@@ -138,6 +138,26 @@ describe('zhengdi evaluate --out survives being killed', () => {
   });
 });
 
+describe('zhengdi evaluate --workers --out survives being killed', () => {
+  it('killed twice mid-run and resumed with --workers: the bytes of an uninterrupted single-thread run', { timeout: 120_000 }, async () => {
+    const rows = join(tmp, 'rows-3500.jsonl'); // 4 chunks of 1000 lines for the workers
+    writeFileSync(rows, Array.from({ length: 3500 }, (_, i) => (i % 500 === 7 ? '{bad' : JSON.stringify({ id: `W${i}`, input: village.households[i % village.households.length]!.input }))).join('\n') + '\n');
+    const single = join(tmp, 'single-3500.jsonl');
+    await zhengdi(['evaluate', '-k', 'eligibility', '--no-progress', rows, '--out', single]);
+    const out = join(tmp, 'workers-3500.jsonl');
+    const argv = (...more: string[]) => ['evaluate', '-k', 'eligibility', '--no-progress', '--workers', '2', rows, '--out', out, ...more];
+    const progressLines = () => (existsSync(`${out}.partial.progress`) ? readFileSync(`${out}.partial.progress`, 'utf8').split('\n').length - 2 : 0);
+    const first = await runAndKill(argv(), -1, 'SIGKILL', () => progressLines() >= 1);
+    expect(first.signal).toBe('SIGKILL');
+    const before = progressLines();
+    const second = await runAndKill(argv('--resume'), -1, 'SIGKILL', () => progressLines() > before);
+    if (second.signal === 'SIGKILL') killed++;
+    killed++;
+    if (!existsSync(out)) expect((await zhengdi(argv('--resume'))).code).toBe(1);
+    expect(readFileSync(out).equals(readFileSync(single))).toBe(true);
+  });
+});
+
 describe('a worker that dies', () => {
   it('terminated mid-run: non-zero exit, an error naming the rows in flight, no destination file, no hang', { timeout: 60_000 }, async () => {
     // A worker script that runs the real one but exits on its second chunk (as a worker killed or out of memory does).
