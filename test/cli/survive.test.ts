@@ -68,17 +68,17 @@ describe('zhengdi evaluate --out survives being killed', () => {
     const random = lcg(20261202);
     const outcomes: string[] = [];
     let runsKilled = 0;
-    for (let run = 0; runsKilled < 20 && run < 40; run++) {
+    for (let run = 0; runsKilled < 20 && run < 60; run++) {
       const out = join(tmp, `killed-${run}.jsonl`);
-      // A random point of the run: 0–1000 ms after its partial file appears (before that the
+      // A random point of the run: 0–350 ms after its partial file appears (before that the
       // process is still starting, and a kill there leaves nothing to resume).
-      const ms = Math.floor(random() * 600);
+      const ms = Math.floor(random() * 350);
       const k = await runAndKill(args(out), -1, 'SIGKILL', () => existsSync(`${out}.partial`), ms);
       if (k.signal === 'SIGKILL') {
         killed++;
         runsKilled++;
-        expect(existsSync(out)).toBe(false); // never a destination that looks complete
-        outcomes.push(`${ms}ms`);
+        // F exists only when the kill came after the rename: then it is whole (compared below).
+        outcomes.push(existsSync(out) ? `${ms}ms (after the rename)` : `${ms}ms`);
         if (run % 5 === 4) {
           // killed again while resuming
           const again = await runAndKill(args(out, '--resume'), 300 + Math.floor(random() * 400), 'SIGKILL');
