@@ -61,7 +61,11 @@ export type { EnrollmentInput, EnrollmentOutcome, EnrollmentStatus } from './kin
 export type { ReallocationInput, ReallocationOutcome } from './kinds/reallocation';
 export { ENGINE_VERSION } from './version';
 export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECORD_FORMAT } from './audit/record';
-export type { DecisionRecord, RecordedRequest, RequestLike, ToRecordOptions } from './audit/record';
+export type { DecisionRecord, RecordChainLink, RecordedRequest, RequestLike, Sha256Hex, ToRecordOptions } from './audit/record';
+export { recordText, type RecordText, type RecordTextOptions } from './records/line';
+export { CHAIN_RULE, GENESIS, RecordChain, SEAL_FORMAT, chainHash, sealText, type ChainState, type Seal } from './records/chain';
+export { RecordFileVerifier, verifyRecordFile, type FileProblem, type FileProblemCode, type FileVerification, type LineKind, type VerifyOptions } from './records/verify';
+export { SIGNATURE_FORMAT, publicKeyOf, signatureLine, signedMessage, verifySignature, type SignatureLine } from './records/sign';
 export type { ReplayReport, ReplayMismatch, ReplayFailure, ReplayError, ReplayResult, ReplayOptions } from './audit/replay';
 export { diffDecisions, diffValues, type Diff } from './audit/diff';
 export { explainRecord, type Lang } from './audit/explain';

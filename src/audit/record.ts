@@ -4,7 +4,7 @@
  * sorted keys) with a hash of its own. Pure and browser-safe.
  */
 import { z } from 'zod';
-import { canonicalJson, contentHash, sha256Hex } from '../engine/canonical-json';
+import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
 import { InputError, type Issue } from '../engine/errors';
 import { isoDate, zodIssues } from '../engine/schemas';
@@ -61,9 +61,41 @@ export interface DecisionRecord {
   parameters: Record<string, string | number | string[]>;
   /** The version of zhengdi-rules that made the decision. */
   engineVersion: string;
-  /** SHA-256 of the record's canonical JSON without `recordHash`. */
+  /** SHA-256 of the record's canonical JSON without `recordHash` and `chain`. */
   recordHash: string;
+  /**
+   * In a sealed record file (`zhengdi evaluate`): the record's place `n` (1-based) and the chain
+   * hash up to it, SHA-256 of the previous record's chain hash followed by this `recordHash`
+   * (docs/auditors.md). Not covered by `recordHash`: the chain is the file's, not the record's.
+   */
+  chain?: RecordChainLink;
 }
+
+/**
+ * A record's link in a sealed file's hash chain.
+ *
+ * @example
+ * ```ts
+ * const link: RecordChainLink = { hash: 'a3…', n: 1 };
+ * ```
+ */
+export interface RecordChainLink {
+  /** SHA-256 (hex) of the previous record's `hash` (the genesis value for record 1) followed by this record's `recordHash`. */
+  hash: string;
+  /** The record's place in its file, from 1. */
+  n: number;
+}
+
+/**
+ * A SHA-256 implementation: the UTF-8 bytes of `text` to 64 lower-case hex digits. The default
+ * is the portable one (runs in browsers); Node can pass its native one: the same bytes.
+ *
+ * @example
+ * ```ts
+ * const nodeSha: Sha256Hex = (t) => createHash('sha256').update(t, 'utf8').digest('hex');
+ * ```
+ */
+export type Sha256Hex = (text: string) => string;
 
 /**
  * The request as {@link toRecord} accepts it (an `EvaluateRequest`, or any object of that shape).
@@ -102,9 +134,9 @@ export interface ToRecordOptions {
  * recordHashOf(record) === record.recordHash; // false after an edit
  * ```
  */
-export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }): string {
-  const { recordHash: _ignored, ...body } = record;
-  return contentHash(body);
+export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }, sha256: Sha256Hex = sha256Hex): string {
+  const { recordHash: _ignored, chain: _link, ...body } = record;
+  return sha256(canonicalJson(body));
 }
 
 /**
@@ -117,7 +149,7 @@ export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { reco
  * ```
  */
 export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }>(record: R): R & { recordHash: string } {
-  const { recordHash: _ignored, ...body } = record;
+  const { recordHash: _ignored, chain: _link, ...body } = record;
   // One canonical serialisation gives both the hash and (parsed back) a copy with sorted keys;
   // `recordHash` is then put in its sorted place among the top-level keys.
   const text = canonicalJson(body);
@@ -136,8 +168,8 @@ export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { reco
  * verifyRecordHash(parseRecord(JSON.parse(line))); // false if the line was edited
  * ```
  */
-export function verifyRecordHash(record: DecisionRecord): boolean {
-  return typeof record.recordHash === 'string' && recordHashOf(record) === record.recordHash;
+export function verifyRecordHash(record: DecisionRecord, sha256: Sha256Hex = sha256Hex): boolean {
+  return typeof record.recordHash === 'string' && recordHashOf(record, sha256) === record.recordHash;
 }
 
 /**
@@ -152,6 +184,20 @@ export function verifyRecordHash(record: DecisionRecord): boolean {
  * ```
  */
 export function toRecord(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): DecisionRecord {
+  return sealRecord(recordBody(decision, request, options));
+}
+
+/**
+ * The content of {@link toRecord}'s record, before it is hashed: the checks of the request
+ * against the decision (an InputError listing every problem), the request as recorded, the
+ * parameter values read. For writers that hash and serialise in one pass (`src/records`).
+ *
+ * @example
+ * ```ts
+ * const body = recordBody(decision, request, { id: 'case-17' });
+ * ```
+ */
+export function recordBody(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): Omit<DecisionRecord, 'recordHash'> {
   const issues: Issue[] = [];
   if (request.kind !== decision.kind) issues.push({ path: ['request', 'kind'], message: `is '${request.kind}' but the decision is of kind '${decision.kind}'` });
   if (request.jurisdiction !== undefined && request.jurisdiction !== decision.jurisdiction) {
@@ -180,7 +226,7 @@ export function toRecord(decision: Decision, request: RequestLike, options: ToRe
     parameters,
     engineVersion: ENGINE_VERSION,
   };
-  return sealRecord(body);
+  return body;
 }
 
 const decimalOrNumber = z.union([z.string().max(100), z.number()]);
@@ -204,6 +250,7 @@ export const decisionRecordSchema = z.object({
   parameters: z.record(z.string(), parameterValue).optional(),
   engineVersion: z.string(),
   recordHash: z.string(),
+  chain: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'a chain hash is 64 lower-case hex digits'), n: z.number().int().min(1) }).optional(),
 });
 
 /**

@@ -183,13 +183,31 @@ class Collector {
   }
 }
 
+const FILE_LINES = new Set(['zhengdi-seal/1', 'zhengdi-signature/1']);
+
+/** A line as a value (JSON parsed once), and whether it is a record file's seal or signature line (not a record: skipped). */
+function lineValue(raw: unknown): { value: unknown; skip: boolean } {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { value: raw, skip: false }; // reported as INVALID_RECORD
+    }
+  }
+  const skip = value !== null && typeof value === 'object' && FILE_LINES.has((value as { format?: unknown }).format as string);
+  return { value, skip };
+}
+
 function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
   return x !== null && typeof x === 'object' && typeof (x as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 }
 
 /**
  * Replays records in order. Synchronous for arrays and iterables; a promise for async iterables.
- * Only mismatches and failures are kept, so a stream of any length runs in bounded memory.
+ * Only mismatches and failures are kept, so a stream of any length runs in bounded memory. The
+ * seal and signature lines of a sealed record file are skipped (check them with
+ * `verifyRecordFile`); indexes count records only.
  */
 export function replayRecords(host: ReplayHost, records: Iterable<unknown>, options?: ReplayOptions): ReplayReport;
 export function replayRecords(host: ReplayHost, records: AsyncIterable<unknown>, options?: ReplayOptions): Promise<ReplayReport>;
@@ -201,7 +219,10 @@ export function replayRecords(host: ReplayHost, records: Iterable<unknown> | Asy
   if (isAsyncIterable(records)) {
     return (async () => {
       let i = 0;
-      for await (const r of records) c.add(replayOne(host, r, i++, options));
+      for await (const r of records) {
+        const { value, skip } = lineValue(r);
+        if (!skip) c.add(replayOne(host, value, i++, options));
+      }
       return c.report;
     })();
   }
@@ -209,6 +230,9 @@ export function replayRecords(host: ReplayHost, records: Iterable<unknown> | Asy
     throw new InputError([{ path: ['records'], message: 'expected an array, an iterable or an async iterable of records' }]);
   }
   let i = 0;
-  for (const r of records as Iterable<unknown>) c.add(replayOne(host, r, i++, options));
+  for (const r of records as Iterable<unknown>) {
+    const { value, skip } = lineValue(r);
+    if (!skip) c.add(replayOne(host, value, i++, options));
+  }
   return c.report;
 }

@@ -14,7 +14,7 @@ import { checkCsvColumns, checkRunFlags } from './checks';
 import { formatOf, readItems } from './inputs';
 import { checkReadable, readJsonFile, type ByteCounter } from './io';
 import { MESSAGES, langOption, type Lang } from './messages';
-import { collectParam, engineOptionsFrom, withEngineOptions } from './program';
+import { collectParam, engineOptionsFrom, withEngineOptions } from './engine-flags';
 import { formatTable } from './table';
 import { UsageError } from './usage';
 

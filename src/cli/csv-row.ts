@@ -10,6 +10,8 @@
  *   JSON; dotted columns are set over it), `_param.<parameter id>` (a per-row override).
  */
 
+import type { RowRequest } from '../records/rows';
+
 export interface ColumnSpec {
   header: string;
   kind: 'field' | 'id' | 'kind' | 'jurisdiction' | 'asOf' | 'input' | 'param';
@@ -19,14 +21,7 @@ export interface ColumnSpec {
   param?: string;
 }
 
-export interface RowRequest {
-  id?: string;
-  kind?: string;
-  jurisdiction?: string;
-  asOf?: string;
-  input: unknown;
-  parameters?: Record<string, string | number>;
-}
+export type { RowRequest };
 
 const SEGMENT = /^(?:[A-Za-z_$][A-Za-z0-9_$]*|0|[1-9]\d{0,3})$/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);

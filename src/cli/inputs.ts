@@ -5,7 +5,7 @@ import { parse } from 'csv-parse';
 import { parseHeader, rowToRequest, type ColumnSpec } from './csv-row';
 import { openInput, readText, withoutGz, type ByteCounter } from './io';
 import { UsageError } from './usage';
-import { jsonlItem, toRequest, type RowItem } from './record-line';
+import { jsonlItem, toRequest, type RowItem } from '../records/rows';
 
 /** One item read from an input file: a request, or the reason it could not be read. */
 export type Item = RowItem;

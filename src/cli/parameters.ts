@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { ParameterSeries } from '../engine/parameters';
 import { jurisdictionChain } from '../engine/jurisdiction';
 import { isoDate } from '../engine/schemas';
-import { engineFrom, withEngineOptions } from './program';
+import { engineFrom, withEngineOptions } from './engine-flags';
 import { MESSAGES, langOption, type Lang } from './messages';
 import { formatTable } from './table';
 import { UsageError, unknownValue } from './usage';

@@ -3,47 +3,42 @@
  * it, so tests can drive it in-process. The entry point that runs it is `index.ts`.
  */
 import { once } from 'node:events';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
 import { parseRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
-import { createEngine, type Engine, type EngineOptions } from '../create-engine';
+import { createEngine, type Engine } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
 import { checkCsvColumns, checkRunFlags } from './checks';
 import { registerCompare } from './compare';
 import { evaluateRowsInWorkers } from './evaluate-workers';
 import { formatOf, lines, readItems } from './inputs';
-import { checkReadable, openInput, openOutput, readJsonFile, type ByteCounter } from './io';
+import { checkReadable, isGzip, openInput, openOutput, type ByteCounter } from './io';
 import { MESSAGES, langOption } from './messages';
 import { parseOutputFields, projectChunk, projectLine, type OutputField } from './output-fields';
 import { registerParameters } from './parameters';
 import { Progress } from './progress';
-import { reasonOf, recordLine } from './record-line';
+import { reasonOf, recordLine } from '../records/rows';
+import { nodeSha256Hex } from '../node/sha256';
+import { RecordSink, ResumeError, type RunFingerprint } from './record-output';
 import { CliCommand, UsageError } from './usage';
 
 export { reasonOf };
 import { formatTable } from './table';
+import { collectParam, engineFrom, engineOptionsFrom, withEngineOptions, type EngineFlags } from './engine-flags';
+
+export { collectParam, engineFrom, engineOptionsFrom, withEngineOptions };
 import { registerTestCommand } from './test-cases';
 import { registerServe } from './serve';
+import { describeFile, registerVerify } from './verify';
+import { RecordFileVerifier } from '../records/verify';
+import { registerSign } from './sign';
 
-interface EngineFlags {
-  rulesets?: string[];
-  parameters?: string[];
-  archive?: string[];
-}
 
-export function engineOptionsFrom(flags: EngineFlags): EngineOptions {
-  return {
-    rulesets: (flags.rulesets ?? []).map(readJsonFile),
-    parameters: (flags.parameters ?? []).map(readJsonFile),
-    archive: (flags.archive ?? []).map(readJsonFile),
-  } as EngineOptions;
-}
 
-export function engineFrom(flags: EngineFlags): Engine {
-  return createEngine(engineOptionsFrom(flags));
-}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -51,13 +46,6 @@ function positiveInt(v: string): number {
   return n;
 }
 
-export function withEngineOptions(cmd: Command): Command {
-  const collect = (v: string, prev: string[] = []) => [...prev, v];
-  return cmd
-    .option('--rulesets <file>', 'a ruleset file (same id replaces a bundled one); repeatable', collect)
-    .option('--parameters <file>', 'a parameter file (same series id replaces a bundled one); repeatable', collect)
-    .option('--archive <file>', 'an older ruleset file kept by hash, used only to replay records made under it; repeatable', collect);
-}
 
 function nonNegativeInt(v: string): number {
   if (!/^\d{1,6}$/.test(v)) throw new InvalidArgumentError('expected a whole number');
@@ -69,12 +57,6 @@ function positiveLine(v: string): number {
   return Number(v);
 }
 
-export function collectParam(value: string, previous: Record<string, string | number> = {}): Record<string, string | number> {
-  const eq = value.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError('expected id=value, e.g. cn.hunan.shaoyang.max-per-capita-mu=0.3');
-  const raw = value.slice(eq + 1);
-  return { ...previous, [value.slice(0, eq)]: /^-?(?:0|[1-9]\d{0,14})$/.test(raw) ? Number(raw) : raw };
-}
 
 /** Collects output lines and writes them in chunks of about 64 KB, waiting when the stream is full. */
 class ChunkedWriter {
@@ -141,8 +123,9 @@ export function program(): Command {
     .option('--output-fields <fields>', 'write only the id and these fields of each record (e.g. outcome or outcome,warnings), not whole records; default record', parseOutputFields)
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
     .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)
+    .option('--resume', 'go on with the interrupted run of the same command (from OUT.partial); the result is the same bytes')
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; outputFields?: OutputField[] | 'record'; format?: string; progress: boolean; workers?: number }) => {
+    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; outputFields?: OutputField[] | 'record'; format?: string; progress: boolean; workers?: number; resume?: boolean }) => {
       const engineOptions = engineOptionsFrom(opts);
       const engine = createEngine(engineOptions);
       // Run-level mistakes stop the run here, once, before any row (exit code 2).
@@ -153,46 +136,111 @@ export function program(): Command {
       }
       checkReadable(file);
       const fields = opts.outputFields === 'record' ? undefined : opts.outputFields;
-      const output = openOutput(opts.out);
-      const out: Writable = output.stream;
-      const writer = new ChunkedWriter(out);
-      const counter: ByteCounter = { read: 0, total: 0 };
-      let rows = 0;
-      let records = 0;
-      let errors = 0;
-      let bar: Progress | undefined;
-      if (opts.workers !== undefined) {
-        const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
-        for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter)) {
-          bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
-          rows += chunk.rows;
-          records += chunk.records;
-          errors += chunk.errors.length;
-          if (chunk.errors.length > 0) bar.log(chunk.errors.join(''));
-          if (chunk.bytes.length > 0 && !out.write(fields ? projectChunk(chunk.bytes, fields) : chunk.bytes)) await once(out, 'drain');
-          bar.update(rows, errors);
-        }
-      } else {
-        const onHeader = (specs: Parameters<typeof checkCsvColumns>[1]) => checkCsvColumns(engine, specs, opts.kind, file);
-        for await (const item of readItems(file, format, counter, onHeader)) {
-          bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
-          rows++;
-          const result = recordLine(engine, item, opts);
-          if ('line' in result) {
-            await writer.write(fields ? projectLine(result.line, fields) : result.line);
-            records++;
-          } else {
-            errors++;
-            bar.log(`${file}: ${item.where}: ${result.error}\n`);
-          }
-          if (rows % 500 === 0) bar.update(rows, errors);
+      // Whole records to a plain file: sealed, written to OUT.partial and renamed when complete,
+      // resumable. Projected fields, a .gz file or stdout are written as a stream.
+      const streamed = fields !== undefined || opts.out === undefined || opts.out === '-' || isGzip(opts.out);
+      if (opts.resume && streamed) {
+        throw new UsageError('--resume goes on with OUT.partial: it needs --out FILE of whole records (not .gz, not stdout, not --output-fields)');
+      }
+      const output = streamed ? openOutput(opts.out) : undefined;
+      const input = file === '-' ? { size: 0, mtimeMs: 0 } : statSync(file);
+      const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
+      const fingerprint: RunFingerprint = {
+        input: file === '-' ? '-' : resolve(file), size: input.size, mtimeMs: input.mtimeMs, mode: opts.workers !== undefined ? 'workers' : 'rows',
+        options: { ...flags, format, rulesets: opts.rulesets, parameters: opts.parameters, archive: opts.archive },
+      };
+      let sink: RecordSink | undefined;
+      if (!fields) {
+        try {
+          sink = await RecordSink.open({ out: streamed ? undefined : opts.out, resume: opts.resume === true, fingerprint, stdout: output?.stream ?? process.stdout, notice: (m) => process.stderr.write(`evaluate: ${m}\n`) });
+        } catch (e) {
+          if (e instanceof ResumeError) throw Object.assign(new Error(e.message), { exitCode: 2 });
+          throw e;
         }
       }
-      await writer.flush();
+      const writer = output && fields ? new ChunkedWriter(output.stream) : undefined;
+      const counter: ByteCounter = { read: 0, total: 0 };
+      const before = sink?.resumed;
+      let rows = before?.rows ?? 0;
+      let records = before?.records ?? 0;
+      let errors = before?.errors ?? 0;
+      let done = before?.done ?? 0;
+      let bar: Progress | undefined;
+      let stopped: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (stopped) process.exit(signal === 'SIGINT' ? 130 : 143); // a second signal: stop now
+        stopped = signal;
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const progress = () => ({ done, rows, records, errors });
+      try {
+        if (opts.workers !== undefined) {
+          counter.total = input.size;
+          for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter, done)) {
+            bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
+            rows += chunk.rows;
+            records += chunk.records;
+            errors += chunk.errors.length;
+            done = chunk.end;
+            if (chunk.errors.length > 0) bar.log(chunk.errors.join(''));
+            if (sink) {
+              sink.addBytes(chunk.bytes, chunk.hashes, chunk.ids);
+              await sink.checkpoint(progress());
+            } else if (chunk.bytes.length > 0) await writer!.write(projectChunk(chunk.bytes, fields!));
+            bar.update(rows, errors);
+            if (stopped) break;
+          }
+        } else {
+          let skip = done;
+          const onHeader = (specs: Parameters<typeof checkCsvColumns>[1]) => checkCsvColumns(engine, specs, opts.kind, file);
+          for await (const item of readItems(file, format, counter, onHeader)) {
+            if (skip > 0) {
+              skip--;
+              continue;
+            }
+            bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
+            rows++;
+            done++;
+            const result = recordLine(engine, item, opts, nodeSha256Hex);
+            if ('line' in result) {
+              if (sink) sink.add(result);
+              else await writer!.write(projectLine(result.line, fields!));
+              records++;
+            } else {
+              errors++;
+              bar.log(`${file}: ${item.where}: ${result.error}\n`);
+            }
+            if (sink?.full) await sink.checkpoint(progress());
+            if (rows % 500 === 0) bar.update(rows, errors);
+            if (stopped) break;
+          }
+        }
+      } catch (e) {
+        bar?.stop();
+        if (e instanceof UsageError) throw e; // a run-level mistake found while reading (a CSV header): exit 2, nothing decided
+        await sink?.stop();
+        const where = opts.out && sink && !streamed ? ` ${opts.out} was not written; ${sink.where} keeps the records decided before (run again with --resume to go on).` : '';
+        throw Object.assign(new Error(`${reasonOf(e)}.${where}`), { exitCode: 2 });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
       bar?.update(rows, errors);
       bar?.stop();
-      await output.end();
-      process.stderr.write(`evaluate: ${rows} in, ${records} records, ${errors} errors\n`);
+      if (stopped) {
+        await sink?.stop(progress());
+        await writer?.flush();
+        await output?.end();
+        const at = sink ? sink.where : (opts.out ?? 'stdout');
+        process.stderr.write(`evaluate: stopped by ${stopped} after ${rows} rows: ${records} records and ${errors} errors so far, written to ${at}${opts.out && !streamed ? `; run the same command with --resume to finish ${opts.out}` : ' (not sealed)'}\n`);
+        process.exitCode = stopped === 'SIGINT' ? 130 : 143;
+        return;
+      }
+      await sink?.finish(progress());
+      await writer?.flush();
+      await output?.end();
+      process.stderr.write(`evaluate: ${rows} in, ${records} records, ${errors} errors${before ? ` (resumed after ${before.rows} rows)` : ''}\n`);
       process.exitCode = errors > 0 ? 1 : 0;
     });
 
@@ -215,10 +263,12 @@ export function program(): Command {
       const lineOf = new Map<number, number>();
       let current = 0;
       let bar: Progress | undefined;
+      const verifier = new RecordFileVerifier({ sha256: nodeSha256Hex });
       async function* texts() {
         for await (const l of recordLines(file, counter)) {
           current = l.line;
-          yield l.text;
+          const kind = verifier.line(l.line, l.text);
+          if (kind === 'record' || kind === 'invalid') yield l.text; // seal and signature lines are the file's, not records
         }
       }
       const report = await engine.replay(texts(), {
@@ -231,10 +281,15 @@ export function program(): Command {
       });
       bar?.update(report.total, lineOf.size);
       bar?.stop();
-      const ok = report.mismatched.length === 0 && report.failed.length === 0;
+      const verified = verifier.end();
+      // A record that no longer matches its own hash is already a difference at `recordHash`.
+      const fileProblems = verified.problems.filter((p) => p.code !== 'HASH_MISMATCH');
+      const fileReport = { ...verified, problems: fileProblems, status: verified.status === 'broken' && fileProblems.length === 0 ? (verified.seal ? 'intact' : 'unsealed') : verified.status } as typeof verified;
+      const ok = report.mismatched.length === 0 && report.failed.length === 0 && fileReport.status !== 'broken';
       if (opts.json) {
         const withLines = {
           ...report,
+          file: fileReport,
           mismatched: report.mismatched.map((m) => ({ line: lineOf.get(m.index), ...m })),
           failed: report.failed.map((f) => ({ line: lineOf.get(f.index), ...f })),
         };
@@ -259,7 +314,9 @@ export function program(): Command {
         if (report.failed.length > 0) {
           out.push('', M.failedTitle, formatTable(report.failed.map((f) => ({ [M.line]: lineOf.get(f.index) ?? '', [M.id]: f.id ?? '', [M.code]: f.error.code, [M.reason]: f.error.message }))));
         }
-        out.push('', ok ? (opts.against === 'in-force' ? M.allMatchInForce : M.allMatch) : M.notAllMatch);
+        out.push('', ...describeFile(file, fileReport));
+        const allMatch = report.mismatched.length === 0 && report.failed.length === 0;
+        out.push('', allMatch && ok ? (opts.against === 'in-force' ? M.allMatchInForce : M.allMatch) : allMatch ? M.fileNotIntact : M.notAllMatch);
         process.stdout.write(out.join('\n') + '\n');
       }
       process.exitCode = ok ? 0 : 1;
@@ -278,6 +335,7 @@ export function program(): Command {
       const near: string[] = [];
       for await (const { line, text } of recordLines(file, { read: 0, total: 0 })) {
         if (opts.line !== undefined && line !== opts.line) continue;
+        if (/^\{"(?:alg|count)":/.test(text) && /"format":"zhengdi-(?:seal|signature)\/1"/.test(text)) continue; // a sealed file's seal and signatures
         try {
           const record = parseRecord(text);
           if (opts.id !== undefined && record.id !== opts.id) {
@@ -302,5 +360,7 @@ export function program(): Command {
   registerServe(prog);
   registerCompare(prog);
   registerParameters(prog);
+  registerVerify(prog);
+  registerSign(prog);
   return prog;
 }

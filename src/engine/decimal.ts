@@ -25,7 +25,14 @@ export function isDecimalLike(value: unknown): boolean {
 const PARSED_MAX = 4096;
 const parsed = new Map<string | number, Dec>();
 
-/** Reads a decimal; throws a TypeError naming the value when it is not one. */
+/**
+ * What {@link toDec} throws: a TypeError naming the value. During a decision (inputs are checked
+ * before) it means a formula or an item of the rule file gave something that is not a decimal;
+ * the engine reports it as a RuleEvaluationError.
+ */
+export class NotADecimalError extends TypeError {}
+
+/** Reads a decimal; throws a NotADecimalError (a TypeError) naming the value when it is not one. */
 export function toDec(value: unknown): Dec {
   if (value instanceof Dec) return value;
   if (typeof value === 'string' || (typeof value === 'number' && !Object.is(value, -0))) {
@@ -33,7 +40,7 @@ export function toDec(value: unknown): Dec {
     // are read in every decision: parse each once. Decimals are immutable, so sharing is safe.
     const cached = parsed.get(value);
     if (cached) return cached;
-    if (!isDecimalLike(value)) throw new TypeError(`expected a decimal, got ${describe(value)}`);
+    if (!isDecimalLike(value)) throw new NotADecimalError(`expected a decimal, got ${describe(value)}`);
     const d = new Dec(value);
     if (parsed.size >= PARSED_MAX) parsed.clear();
     parsed.set(value, d);
@@ -41,7 +48,7 @@ export function toDec(value: unknown): Dec {
   }
   if (isDecimalLike(value)) return new Dec(value as string | number);
   if (Decimal.isDecimal(value)) return new Dec((value as Decimal).toString());
-  throw new TypeError(`expected a decimal, got ${describe(value)}`);
+  throw new NotADecimalError(`expected a decimal, got ${describe(value)}`);
 }
 
 function describe(value: unknown): string {

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { DecisionContext } from './context';
-import { InputError, NoRulesetInForceError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
+import { NotADecimalError } from './decimal';
+import { InputError, NoRulesetInForceError, RuleEvaluationError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { jurisdictionFileSchema } from './jurisdiction-file';
 import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
@@ -415,7 +416,14 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       ...(under?.pinned ? { pinned: new Map(under.pinned.map((p) => [p.id, p])) } : {}),
     });
     if (dates.warning) ctx.warn(dates.warning.code, dates.warning.message);
-    const outcome = mod.decide(ctx, input);
+    let outcome: unknown;
+    try {
+      outcome = mod.decide(ctx, input);
+    } catch (e) {
+      // Inputs were checked: a value that is not a decimal here came from a formula or item of the rule file.
+      if (e instanceof NotADecimalError) throw new RuleEvaluationError(ruleset.id, `a formula or item gave a value that is not a decimal (${e.message})`);
+      throw e;
+    }
     return {
       kind: req.kind,
       jurisdiction,

@@ -63,6 +63,9 @@ export interface ItemTotals {
   byTiming: Record<string, string>;
 }
 
+/** No payment reaches 10^15 yuan; a formula that says so is wrong (and its text would not be a decimal of at most 100 characters). */
+const MAX_AMOUNT = new Dec('1e15');
+
 /**
  * Splits an amount (already rounded to the fen) among the funding parts in order: `upTo` takes
  * at most its value (rounded to the fen, not below 0), `share` takes that fraction of what is
@@ -89,6 +92,7 @@ export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: Co
   const run = runEntry(ctx, item.id, item.values, item.applies, data, (scope) => {
     const amount = roundFen(toDec(item.amount(data, scope)));
     if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
+    if (amount.abs().gt(MAX_AMOUNT)) throw new TypeError(`the amount ${amount.toExponential(3)} is beyond any payment (over 10^15 yuan)`);
     const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
     for (const p of item.funding) {
       parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });

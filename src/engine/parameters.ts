@@ -1,5 +1,6 @@
 import { addDaysIso } from './dates';
 import { Dec, isDecimalLike } from './decimal';
+import { fileShapeIssues } from './file-limits';
 import { MissingParameterError, RulesetError, type Issue } from './errors';
 import { compileLogic, type CompiledLogic, type EvaluationScope } from './logic/compile';
 import { defaultEvidence, parameterFileSchema, type Evidence, type ParameterFile, type ParameterSource, type ParameterValue } from './ruleset-file';
@@ -130,6 +131,11 @@ export class ParameterRegistry {
     const paths = new Map<string, ReadonlyArray<string | number>>();
     files.forEach((raw, fileIndex) => {
       const at = [`parameters[${fileIndex}]`];
+      const shape = fileShapeIssues(raw, at);
+      if (shape.length > 0) {
+        issues.push(...shape);
+        return;
+      }
       const parsed = parameterFileSchema.safeParse(raw);
       if (!parsed.success) {
         issues.push(...zodIssues(parsed.error, at));

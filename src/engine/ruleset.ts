@@ -1,4 +1,5 @@
 import { contentHash } from './canonical-json';
+import { fileShapeIssues } from './file-limits';
 import { addDaysIso } from './dates';
 import { NoRulesetInForceError, RulesetError, type Issue } from './errors';
 import type { KindContract } from './contract';
@@ -145,6 +146,11 @@ export function loadRuleset(
   kinds: ReadonlyMap<string, KindShape>,
   issues: Issue[],
 ): LoadedRuleset | undefined {
+  const shape = fileShapeIssues(raw, [at]);
+  if (shape.length > 0) {
+    issues.push(...shape);
+    return undefined;
+  }
   const parsed = rulesetFileSchema.safeParse(raw);
   if (!parsed.success) {
     issues.push(...zodIssues(parsed.error, [at]));

@@ -9,8 +9,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { evaluateOne, toBatchError } from '../batch';
-import { decideRows } from '../cli/decide-rows';
+import { decideRows } from '../records/decide-rows';
 import { decideJsonLines } from './jsonl-decide';
+import { nodeSha256Hex } from './sha256';
 import { projectResult } from './project';
 import { createEngine, type Engine } from '../create-engine';
 import type { WorkerData, WorkerReply, WorkerRequest } from './protocol';
@@ -28,7 +29,7 @@ port.on('message', (msg: WorkerRequest) => {
   if (!engine) return;
   if (msg.type === 'rows') {
     const rows = data.rows!;
-    const r = decideRows(engine, msg.bytes, msg.start, msg.longLines, rows.name, rows.file, rows.flags);
+    const r = decideRows(engine, msg.bytes, msg.start, msg.longLines, rows.name, rows.file, rows.flags, nodeSha256Hex);
     port.postMessage({ type: 'rows', chunk: msg.chunk, ...r } satisfies WorkerReply, [r.bytes.buffer as ArrayBuffer]);
     return;
   }

@@ -1,18 +1,13 @@
 import { evaluateOne, type BatchOptions, type BatchResult } from '../batch';
 import type { EngineCore } from '../engine/engine';
 import type { Kind } from '../kinds';
+import type { LongLine } from '../records/decide-rows';
 import { projectResult } from './project';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
-/** A line of a JSONL chunk that was too long to read (its bytes were dropped). @internal */
-export interface LongLine {
-  /** 0-based line number. */
-  line: number;
-  bytes: number;
-  limit: number;
-}
+export type { LongLine };
 
 function lineError(index: number, message: string): BatchResult {
   return { index, error: { code: 'INVALID_INPUT', message: `line ${index + 1}: ${message}`, issues: [{ path: [], message }] } };

@@ -10,6 +10,8 @@ export interface Job<R> {
   request: DistributiveOmit<WorkerRequest, 'chunk'>;
   transfer?: ArrayBuffer[];
   local?: () => R;
+  /** What the job decides, for errors (`lines 1001–2000 of people.jsonl`). */
+  label?: string;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -58,7 +60,13 @@ export async function* inOrder<R>(
 ): AsyncGenerator<R, void, undefined> {
   const pending = new Map<number, Pending<R>>();
   const assigned = new Map<Worker, Set<number>>();
+  const labels = new Map<number, string>();
+  let closing = false;
   let fatal: unknown;
+  const inFlight = (chunks: Iterable<number>) => {
+    const named = [...chunks].sort((a, b) => a - b).map((c) => labels.get(c) ?? `chunk ${c + 1}`);
+    return named.length > 0 ? ` (${named.join(', ')})` : '';
+  };
   const failAll = (e: unknown) => {
     fatal ??= e;
     for (const p of pending.values()) p.reject(fatal);
@@ -70,11 +78,14 @@ export async function* inOrder<R>(
     w.on('message', (msg: WorkerReply) => {
       if (msg.type === 'fatal') return failAll(Object.assign(new Error(`worker could not build its engine: ${msg.error.message}`), { code: msg.error.code }));
       assigned.get(w)!.delete(msg.chunk);
+      labels.delete(msg.chunk);
       pending.get(msg.chunk)?.resolve(unwrap(msg));
     });
-    w.on('error', failAll);
+    w.on('error', (e: Error) => failAll(Object.assign(new Error(`batch worker failed: ${e.message}${inFlight(assigned.get(w)!)}`), { cause: e })));
     w.on('exit', (code) => {
-      if (assigned.get(w)!.size > 0) failAll(new Error(`batch worker stopped (exit code ${code}) with work in progress`));
+      // Any exit before the pool closes is a failure: work sent to a dead worker would never come back.
+      const mine = assigned.get(w)!;
+      if (!closing) failAll(new Error(`batch worker stopped (exit code ${code})${mine.size > 0 ? ` with work in progress${inFlight(mine)}` : ''}`));
     });
     workers.push(w);
   }
@@ -97,6 +108,7 @@ export async function* inOrder<R>(
         const job = step.value;
         const w = workers.reduce((a, b) => (assigned.get(b)!.size < assigned.get(a)!.size ? b : a));
         try {
+          if (job.label !== undefined) labels.set(chunk, job.label);
           w.postMessage({ ...job.request, chunk }, job.transfer ?? []);
           assigned.get(w)!.add(chunk);
           if (fatal) p.reject(fatal);
@@ -113,6 +125,7 @@ export async function* inOrder<R>(
       }
     }
   } finally {
+    closing = true;
     for (const w of workers) assigned.get(w)!.clear();
     await source.return?.();
     await Promise.all(workers.map((w) => w.terminate()));

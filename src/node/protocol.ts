@@ -1,7 +1,7 @@
 import type { BatchError, BatchOptions, BatchResult } from '../batch';
 import type { EngineOptions } from '../create-engine';
 import type { Kind } from '../kinds';
-import type { EvaluateFlags } from '../cli/record-line';
+import type { EvaluateFlags } from '../records/rows';
 import type { LongLine } from './jsonl-decide';
 
 /** What each worker is started with. @internal */
@@ -31,5 +31,5 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'chunk'; chunk: number; results: BatchResult[] }
   | { type: 'jsonl'; chunk: number; bytes: Uint8Array }
-  | { type: 'rows'; chunk: number; bytes: Uint8Array; errors: string[]; rows: number; records: number }
+  | { type: 'rows'; chunk: number; bytes: Uint8Array; hashes: string[]; ids: Array<string | null>; errors: string[]; rows: number; records: number }
   | { type: 'fatal'; error: BatchError };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src';
 import { engine } from '../helpers';
 import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
-import { CLI, zhengdi } from './run';
+import { CLI, recordLinesOf, zhengdi } from './run';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhengdi-cli-'));
 
@@ -46,7 +46,7 @@ describe('zhengdi evaluate', () => {
 
   it('JSONL: writes a record per good line, reports bad lines with their numbers, goes on', async () => {
     const r = await zhengdi(['evaluate', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', jsonl]);
-    const records = r.stdout.trim().split('\n').map((l) => parseRecord(l));
+    const records = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(records.map((x) => x.id)).toEqual(['TJ-01', 'TJ-02', 'TJ-03']);
     expect(r.stderr).toContain('village.jsonl: line 3: not JSON');
     expect(r.stderr).toContain('village.jsonl: line 6: input.noticeDate: expected a real calendar date YYYY-MM-DD');
@@ -59,7 +59,7 @@ describe('zhengdi evaluate', () => {
     writeFileSync(file, JSON.stringify(village.households.slice(0, 2).map((h) => h.input)));
     const r = await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
     expect(r.code).toBe(0);
-    const [a, b] = r.stdout.trim().split('\n').map((l) => parseRecord(l));
+    const [a, b] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(a!.id).toBe('two.json#1');
     expect(b!.request).toMatchObject({ asOf: '2023-07-01', parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.31' } });
     // TJ-02 keeps 0.30 mu per person: not under 0.3, but under the overridden 0.31.
@@ -82,7 +82,7 @@ describe('zhengdi evaluate', () => {
     const r = await zhengdi(['evaluate', '-k', 'eligibility', csv, '--out', out]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('rows.csv: line 4: input.household.memberCount');
-    const recs = readFileSync(out, 'utf8').trim().split('\n').map((l) => parseRecord(l));
+    const recs = recordLinesOf(readFileSync(out, 'utf8')).map((l) => parseRecord(l));
     expect(recs.map((x) => x.id)).toEqual(['H1', 'H2']);
     expect(recs[0]!.request.input).toEqual({
       noticeDate: '2023-06-15',
@@ -145,7 +145,12 @@ describe('zhengdi replay --archive: records made under an older ruleset version'
     const oldRecords = join(tmp, 'old-records.jsonl');
     await zhengdi(['evaluate', '-k', 'eligibility', '--rulesets', oldFile, inputs, '-o', oldRecords]);
     const mixed = join(tmp, 'mixed.jsonl');
-    writeFileSync(mixed, readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8') + readFileSync(oldRecords, 'utf8'));
+    // Records from two files in one (unsealed) file: the sealed file's records without their chain links and seal.
+    const unchained = recordLinesOf(readFileSync(oldRecords, 'utf8')).map((l) => {
+      const { chain: _link, ...record } = JSON.parse(l) as Record<string, unknown>;
+      return JSON.stringify(record) + '\n';
+    });
+    writeFileSync(mixed, readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8') + unchained.join(''));
     const without = await zhengdi(['replay', mixed]);
     expect(without.code).toBe(1);
     const current = readFileSync('fixtures/decisions/cn.hunan.shaoyang.jsonl', 'utf8').trim().split('\n').length;

@@ -60,7 +60,7 @@ describe('zhengdi evaluate on 100,000 CSV rows (streamed)', () => {
       expect(errors.find((e) => e.startsWith(`${csv}: line ${line}: `)), `line ${line}`).toContain(bad.reason);
     }
     expect(r.stderr).toContain(`evaluate: ${ROWS} in, 99997 records, 3 errors`);
-    expect(await countLines(out)).toBe(99_997);
+    expect(await countLines(out)).toBe(99_997 + 1); // the records and their seal
     expect(r.code).toBe(1); // some rows failed
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
     if (rss) expect(Number(rss[1]) / 1024).toBeLessThan(200); // MB: well under the output's size

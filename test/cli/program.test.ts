@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError, NoRulesetInForceError, parseRecord } from '../../src';
 import { collectParam, program, reasonOf } from '../../src/cli/program';
+import { recordLinesOf } from './run';
 import { households } from '../analysis/generate';
 import { engine } from '../helpers';
 import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
@@ -163,7 +164,7 @@ describe('zhengdi evaluate (in-process)', () => {
 
   it('JSONL: a record per good line, "<file>: line N: reason" per bad line, a summary, exit code 1', async () => {
     const r = await zhengdi(['evaluate', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', '--no-progress', jsonl]);
-    const records = r.stdout.trim().split('\n').map((l) => parseRecord(l));
+    const records = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(records.map((x) => x.id)).toEqual(['TJ-01', 'TJ-02', 'TJ-03']);
     expect(records.every((x) => x.request.jurisdiction === 'cn.hunan.shaoyang' && x.request.kind === 'eligibility')).toBe(true);
     const errs = r.stderr.trim().split('\n');
@@ -182,7 +183,7 @@ describe('zhengdi evaluate (in-process)', () => {
     expect(r.stderr).toContain(`${file}: line 1: no kind: give --kind or a "kind" in the row\n`);
     expect(r.stderr).toContain('evaluate: 2 in, 1 records, 1 errors');
     // the envelope's kind is used; with one jurisdiction deciding it, none is needed
-    const rec = parseRecord(r.stdout.trim());
+    const rec = parseRecord(recordLinesOf(r.stdout)[0]!);
     expect(rec.id).toBe('nokind.jsonl:2');
     expect(rec.request).toMatchObject({ kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang' });
     expect(rec.request).not.toHaveProperty('parameters');
@@ -201,7 +202,7 @@ describe('zhengdi evaluate (in-process)', () => {
     const r = await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
     expect(r.stderr).toBe('evaluate: 2 in, 2 records, 0 errors\n');
     expect(r.code).toBe(0);
-    const [a, b] = r.stdout.trim().split('\n').map((l) => parseRecord(l));
+    const [a, b] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(a!.id).toBe('two.json#1');
     expect(a!.request).toMatchObject({ asOf: '2023-07-01', parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.31' } });
     expect(b!.id).toBe('two.json#2');
@@ -212,7 +213,7 @@ describe('zhengdi evaluate (in-process)', () => {
     const one = join(tmp, 'one.json');
     writeFileSync(one, JSON.stringify(village.households[0]!.input));
     const r1 = await zhengdi(['evaluate', '-k', 'eligibility', one]);
-    expect(parseRecord(r1.stdout.trim()).id).toBe('one.json#1');
+    expect(parseRecord(recordLinesOf(r1.stdout)[0]!).id).toBe('one.json#1');
     const list = join(tmp, 'list.json');
     writeFileSync(list, JSON.stringify([village.households[0]!.input, 7]));
     const r2 = await zhengdi(['evaluate', '-k', 'eligibility', list]);
@@ -224,7 +225,7 @@ describe('zhengdi evaluate (in-process)', () => {
     const txt = join(tmp, 'rows.txt');
     writeFileSync(txt, JSON.stringify(village.households[0]!.input) + '\n');
     const r = await zhengdi(['evaluate', '-k', 'eligibility', '--format', 'jsonl', txt]);
-    expect(parseRecord(r.stdout.trim()).id).toBe('rows.txt:1');
+    expect(parseRecord(recordLinesOf(r.stdout)[0]!).id).toBe('rows.txt:1');
     const bad = await zhengdi(['evaluate', '-k', 'eligibility', txt]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`zhengdi: cannot tell the format of ${txt}: use a .json, .jsonl or .csv file (optionally .gz), or --format\n`);
@@ -244,7 +245,7 @@ describe('zhengdi evaluate (in-process)', () => {
     const r = await zhengdi(['evaluate', '-k', 'eligibility', csv, '--out', out]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${csv}: line 3: input.household.memberCount`);
-    const recs = readFileSync(out, 'utf8').trim().split('\n').map((l) => parseRecord(l));
+    const recs = recordLinesOf(readFileSync(out, 'utf8')).map((l) => parseRecord(l));
     expect(recs.map((x) => x.id)).toEqual(['H1']);
     // (4.80 − 4.20) ÷ 4 = 0.15 mu per person, under 0.3; born 1968-04-12, 55 on 2023-06-15
     expect(recs[0]!.decision.outcome).toMatchObject({ perCapitaAfterMu: '0.1500', eligibleCount: 1 });
@@ -260,7 +261,7 @@ describe('zhengdi evaluate (in-process)', () => {
       // what it counts, at what rate, how many failed, and the time taken and left
       expect(withBar.stderr).toMatch(/\d+% \| 3 rows \((?:[\d.]+k?|–)\/s\) \| 1 errors \| \d+s elapsed, ETA (?:\d+s|–)/);
       expect(withBar.stderr).toContain(`${file}: line 2: not JSON`);
-      expect(withBar.stdout.trim().split('\n')).toHaveLength(2); // records only on stdout
+      expect(recordLinesOf(withBar.stdout)).toHaveLength(2); // records (and their seal) only on stdout
       const without = await zhengdi(['evaluate', '-k', 'eligibility', '--no-progress', file]);
       expect(without.stderr).not.toMatch(/rows \|/);
       const replay = join(tmp, 'progress-records.jsonl');
@@ -281,7 +282,7 @@ describe('zhengdi evaluate (in-process)', () => {
     writeFileSync(many, Array.from({ length: n }, (_, i) => JSON.stringify({ id: `R${i}`, input: village.households[i % 3]!.input })).join('\n'));
     const r = await zhengdi(['evaluate', '-k', 'eligibility', many]);
     expect(r.stdout.length).toBeGreaterThan(65_536);
-    expect(r.stdout.trim().split('\n').map((l) => parseRecord(l).id)).toEqual(Array.from({ length: n }, (_, i) => `R${i}`));
+    expect(recordLinesOf(r.stdout).map((l) => parseRecord(l).id)).toEqual(Array.from({ length: n }, (_, i) => `R${i}`));
   });
 
   // src/cli/evaluate-workers.ts on this thread; the workers run the built dist/batch-worker.js
@@ -324,7 +325,9 @@ describe('zhengdi replay (in-process)', () => {
     const r = await zhengdi(['replay', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      [`Replay of ${file}`, '', 'result      count', '──────────  ─────', `records     ${n}`, `matched     ${n}`, 'mismatched  0', 'failed      0', '', 'All records match the rules and figures they were made under.', ''].join('\n'),
+      [`Replay of ${file}`, '', 'result      count', '──────────  ─────', `records     ${n}`, `matched     ${n}`, 'mismatched  0', 'failed      0', '',
+        `${file}: unsealed (a record file from before sealed files): ${n} records, each checked against its own hash; a deleted, reordered or truncated record cannot be detected`, '',
+        'All records match the rules and figures they were made under.', ''].join('\n'),
     );
   });
   it('tampered records: line, id, path, recorded and replayed values; failures with code and reason; exit code 1', async () => {

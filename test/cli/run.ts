@@ -23,3 +23,11 @@ export function zhengdi(args: string[], opts: { stdin?: string; nodeArgs?: strin
     child.stdin.end(opts.stdin ?? '');
   });
 }
+
+/** The record lines of a sealed record file's text (`zhengdi evaluate` output): every line but the seal, which must be last. */
+export function recordLinesOf(text: string): string[] {
+  const lines = text.trim().split('\n');
+  const seal = JSON.parse(lines.pop() ?? '{}') as { format?: string; count?: number };
+  if (seal.format !== 'zhengdi-seal/1' || seal.count !== lines.length) throw new Error(`not a sealed record file (last line: ${JSON.stringify(seal)})`);
+  return lines;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, parseRecord } from '../../src';
-import { decideRows } from '../../src/cli/decide-rows';
-import { jsonlItem, reasonOf, recordLine, type RowItem } from '../../src/cli/record-line';
+import { decideRows } from '../../src/records/decide-rows';
+import { jsonlItem, reasonOf, recordLine, type RowItem } from '../../src/records/rows';
 import { InputError, NoRulesetInForceError } from '../../src/engine/errors';
 import { engine } from '../helpers';
 import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';

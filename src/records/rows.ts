@@ -1,12 +1,28 @@
 /**
  * One row of `zhengdi evaluate`, from what was read to the JSONL record line or the reason it
  * failed. No Node APIs: the same code runs on the calling thread and in the worker threads of
- * `zhengdi evaluate --workers`, so both give the same bytes.
+ * `zhengdi evaluate --workers`, so both give the same bytes. (Moved from `src/cli/record-line.ts`
+ * so that `src/node` imports it without importing the CLI.)
  */
-import { toRecord } from '../audit/record';
-import type { Engine, EvaluateRequest } from '../create-engine';
+import type { Sha256Hex } from '../audit/record';
+import type { EngineCore, RequestFor } from '../engine/engine';
+import type { KindMap } from '../engine/kind';
+
+/** Any engine's `evaluate` (the bundled one, or a core of your own). */
+type Evaluates = { evaluate(request: RequestFor<KindMap>): ReturnType<EngineCore['evaluate']> };
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
-import type { RowRequest } from './csv-row';
+import { recordText } from './line';
+
+/** What one row of an input file asks for (a CSV row, a JSONL line, an item of a JSON array). */
+export interface RowRequest {
+  id?: string;
+  /** Per row (CSV `_kind`, `_jurisdiction`), over the flags. */
+  kind?: string;
+  jurisdiction?: string;
+  asOf?: string;
+  input: unknown;
+  parameters?: Record<string, string | number>;
+}
 
 /** What a row of a file asks for: a request, or why the row could not be read. */
 export type RowItem = { where: string; defaultId: string } & ({ request: RowRequest & { kind?: string; jurisdiction?: string } } | { error: string });
@@ -52,8 +68,18 @@ export function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * A decided row: its record as one line of canonical JSON (with `\n`, without the file's chain
+ * link), the record's hash and id (what `RecordChain.link` needs).
+ */
+export interface RowRecord {
+  line: string;
+  recordHash: string;
+  id: string | null;
+}
+
 /** Decides one row: its decision record as one JSON line (with `\n`), or the reason it failed. */
-export function recordLine(engine: Pick<Engine, 'evaluate'>, item: RowItem, flags: EvaluateFlags): { line: string } | { error: string } {
+export function recordLine(engine: Evaluates, item: RowItem, flags: EvaluateFlags, sha256?: Sha256Hex): RowRecord | { error: string } {
   try {
     if ('error' in item) throw new Error(item.error);
     const r = item.request;
@@ -65,9 +91,10 @@ export function recordLine(engine: Pick<Engine, 'evaluate'>, item: RowItem, flag
       ...((r.asOf ?? flags.asOf) ? { asOf: r.asOf ?? flags.asOf } : {}),
       input: r.input,
       ...(flags.param || r.parameters ? { parameters: { ...flags.param, ...r.parameters } } : {}),
-    } as EvaluateRequest;
+    } as RequestFor<KindMap>;
     const decision = engine.evaluate(request);
-    return { line: JSON.stringify(toRecord(decision, request, { id: r.id ?? item.defaultId })) + '\n' };
+    const { text, recordHash, id } = recordText(decision, request, { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) });
+    return { line: text + '\n', recordHash, id };
   } catch (e) {
     return { error: reasonOf(e) };
   }

@@ -3,9 +3,16 @@
  * same bytes the single-threaded command writes for those rows. Runs in the worker threads. No
  * Node APIs.
  */
-import type { Engine } from '../create-engine';
-import type { LongLine } from '../node/jsonl-decide';
-import { jsonlItem, recordLine, type EvaluateFlags } from './record-line';
+import type { Sha256Hex } from '../audit/record';
+import { jsonlItem, recordLine, type EvaluateFlags } from './rows';
+
+/** A line of a JSONL chunk that was too long to read (its bytes were dropped). @internal */
+export interface LongLine {
+  /** 0-based line number. */
+  line: number;
+  bytes: number;
+  limit: number;
+}
 
 // As the single-threaded command reads lines (readline over a UTF-8 stream): bad bytes become
 // U+FFFD, a byte order mark is kept.
@@ -14,8 +21,11 @@ const encoder = new TextEncoder();
 
 /** The outcome of one chunk of rows. */
 export interface RowsResult {
-  /** Record lines (UTF-8 JSONL), in row order. */
+  /** Record lines (UTF-8 JSONL, without chain links), in row order. */
   bytes: Uint8Array;
+  /** Each record's `recordHash` and id, in the same order (for `RecordChain.linkBytes`). */
+  hashes: string[];
+  ids: Array<string | null>;
   /** `FILE: line N: reason` for each row that failed, in row order. */
   errors: string[];
   rows: number;
@@ -26,10 +36,12 @@ export interface RowsResult {
  * Decides the rows of one chunk (UTF-8 bytes whose first line is line `start`, 0-based) as
  * `zhengdi evaluate` does: blank lines are skipped, each other line is an input or an envelope.
  */
-export function decideRows(engine: Pick<Engine, 'evaluate'>, bytes: Uint8Array, start: number, longLines: readonly LongLine[], name: string, file: string, flags: EvaluateFlags): RowsResult {
+export function decideRows(engine: Parameters<typeof recordLine>[0], bytes: Uint8Array, start: number, longLines: readonly LongLine[], name: string, file: string, flags: EvaluateFlags, sha256?: Sha256Hex): RowsResult {
   const lines = decoder.decode(bytes).split('\n');
   const long = new Map(longLines.map((l) => [l.line, l]));
   const out: string[] = [];
+  const hashes: string[] = [];
+  const ids: Array<string | null> = [];
   const errors: string[] = [];
   let rows = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -39,9 +51,13 @@ export function decideRows(engine: Pick<Engine, 'evaluate'>, bytes: Uint8Array, 
     const tooLong = long.get(start + i);
     if (!tooLong && text.trim() === '') continue;
     rows++;
-    const result = tooLong ? { error: `longer than ${tooLong.limit} bytes, not read (${tooLong.bytes} bytes)` } : recordLine(engine, jsonlItem(name, line, text), flags);
-    if ('line' in result) out.push(result.line);
+    const result = tooLong ? { error: `longer than ${tooLong.limit} bytes, not read (${tooLong.bytes} bytes)` } : recordLine(engine, jsonlItem(name, line, text), flags, sha256);
+    if ('line' in result) {
+      out.push(result.line);
+      hashes.push(result.recordHash);
+      ids.push(result.id);
+    }
     else errors.push(`${file}: line ${line}: ${result.error}\n`);
   }
-  return { bytes: encoder.encode(out.join('')), errors, rows, records: out.length };
+  return { bytes: encoder.encode(out.join('')), hashes, ids, errors, rows, records: out.length };
 }

@@ -1,0 +1,72 @@
+/**
+ * A decision record as the text of one line, built in one pass: each top-level field is written
+ * as canonical JSON (RFC 8785) once; the record hash is taken of that text and the same text,
+ * with `recordHash` in its sorted place, is the output line. No parse-back, no re-sort. Pure.
+ */
+import { recordBody, type DecisionRecord, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
+import { canonicalJson, sha256Hex } from '../engine/canonical-json';
+import type { AnyDecision as Decision } from '../engine/engine';
+
+/**
+ * One record as text: the canonical JSON of the record (without `chain`, without a newline),
+ * its `recordHash` and its id.
+ *
+ * @example
+ * ```ts
+ * const { text, recordHash } = recordText(decision, request, { id: 'TJ-01' });
+ * JSON.parse(text).recordHash === recordHash; // true
+ * ```
+ */
+export interface RecordText {
+  text: string;
+  recordHash: string;
+  id: string | null;
+}
+
+/**
+ * Options of {@link recordText}: the record id and the SHA-256 to use (default: the portable one).
+ *
+ * @example
+ * ```ts
+ * recordText(decision, request, { id: 'TJ-01', sha256: (t) => createHash('sha256').update(t).digest('hex') });
+ * ```
+ */
+export interface RecordTextOptions extends ToRecordOptions {
+  sha256?: Sha256Hex;
+}
+
+/**
+ * The canonical text and hash of a record body (any object whose keys sort after `chain`):
+ * `text` is what `JSON.stringify(toRecord(…))` gives, byte for byte.
+ *
+ * @example
+ * ```ts
+ * bodyText({ format: 'zhengdi-record/1', … }).recordHash; // SHA-256 of the body's canonical JSON
+ * ```
+ */
+export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256Hex = sha256Hex): { text: string; recordHash: string } {
+  const keys = Object.keys(body).filter((k) => k !== 'recordHash' && k !== 'chain' && body[k] !== undefined).sort();
+  const parts = keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(body[k])}`);
+  const recordHash = sha256(`{${parts.join(',')}}`);
+  let at = keys.findIndex((k) => k > 'recordHash');
+  if (at < 0) at = keys.length;
+  parts.splice(at, 0, `"recordHash":"${recordHash}"`);
+  return { text: `{${parts.join(',')}}`, recordHash };
+}
+
+/**
+ * The record of a decision ({@link toRecord}'s checks and content) as one line of canonical
+ * JSON, hashed and written in one pass.
+ *
+ * @example
+ * ```ts
+ * const { text } = recordText(engine.evaluate(request), request, { id: 'TJ-01' });
+ * text === JSON.stringify(toRecord(engine.evaluate(request), request, { id: 'TJ-01' })); // true
+ * ```
+ */
+export function recordText(decision: Decision, request: RequestLike, options: RecordTextOptions = {}): RecordText {
+  const { sha256, ...toRecordOptions } = options;
+  const body: Omit<DecisionRecord, 'recordHash'> = recordBody(decision, request, toRecordOptions);
+  const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
+  return { text, recordHash, id: body.id ?? null };
+}
