@@ -24,6 +24,7 @@ export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning 
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { DerivedInput, ParameterSeries } from './engine/parameters';
 export type { Evidence, ParameterFile, ParameterSource, ParameterValue, ParameterValueInput, RulesetFile, RuleFile } from './engine/ruleset-file';
+export { EVIDENCE_KINDS } from './engine/ruleset-file';
 export type { Localized } from './engine/schemas';
 export {
   InputError,

@@ -29,7 +29,15 @@ export interface ContextOptions {
   readonly pinned?: ReadonlyMap<string, ParameterRead>;
 }
 
-/** Result of evaluating the rules of one scope for one subject. */
+/**
+ * Result of evaluating the rules of one scope for one subject.
+ *
+ * @example
+ * ```ts
+ * const r: ScopeResult = ctx.scope('applicant', { applicant }, applicant.id); // inside a kind's decide
+ * r.failed; // ['age-16']
+ * ```
+ */
 export interface ScopeResult {
   /** Ids of condition rules that did not hold, in file order. */
   readonly failed: string[];

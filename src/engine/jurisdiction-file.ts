@@ -22,5 +22,12 @@ export const jurisdictionFileSchema = z.strictObject({
   law: z.string().max(300).optional(),
 });
 
-/** A jurisdiction file as written. */
+/**
+ * A jurisdiction file as written.
+ *
+ * @example
+ * ```ts
+ * const j: JurisdictionFile = { id: 'xx.example', name: { zh: '示例', en: 'Example' }, defaultFor: ['income-test'] };
+ * ```
+ */
 export type JurisdictionFile = z.input<typeof jurisdictionFileSchema>;

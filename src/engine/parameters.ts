@@ -26,7 +26,15 @@ export interface ParameterSeries {
   readonly values: readonly ParameterValue[];
 }
 
-/** One input a derived value was computed from: which series, on which date, its value and evidence. */
+/**
+ * One input a derived value was computed from: which series, on which date, its value and evidence.
+ *
+ * @example
+ * ```ts
+ * const read = engine.payout(input).parameters.find((p) => p.id === 'cn.shanghai.contribution-base');
+ * read?.inputs?.map((i: DerivedInput) => `${i.id} on ${i.on} = ${i.value}`);
+ * ```
+ */
 export interface DerivedInput {
   id: string;
   /** The date it was read on (the decision's date, or the date the formula states). */

@@ -151,12 +151,25 @@ export type RulesetFileParsed = z.output<typeof rulesetFileSchema>;
  * How a parameter value is known (DOMAIN.md §3, ruling 2026-12-01):
  * - `official`: read in the issuing body's own text (or stated by the seed document itself);
  * - `secondary`: reported by a secondary source (a summary page, a consultancy, a news report);
- * - `derived`: computed by a formula from other series (see {@link parameterValueSchema}'s `formula`);
+ * - `derived`: computed by a formula from other series (a value's `formula`);
  * - `interpretation`: the package's reading of silent or ambiguous text;
  * - `placeholder`: no source; a stand-in so that decisions compute.
  * Only `official` values may be `verified`.
+ *
+ * @example
+ * ```ts
+ * EVIDENCE_KINDS.includes('derived'); // true
+ * ```
  */
 export const EVIDENCE_KINDS = ['official', 'secondary', 'derived', 'interpretation', 'placeholder'] as const;
+/**
+ * How a parameter value is known (one of {@link EVIDENCE_KINDS}).
+ *
+ * @example
+ * ```ts
+ * const e: Evidence = 'secondary';
+ * ```
+ */
 export type Evidence = (typeof EVIDENCE_KINDS)[number];
 
 /** A source a value was found in: its title, its address, the words quoted. */
@@ -166,6 +179,14 @@ export const parameterSourceSchema = z.strictObject({
   address: z.string().min(1).max(500).optional(),
   quote: z.string().max(1000).optional(),
 });
+/**
+ * Where a parameter value comes from: the source's title, its address, and a short quote.
+ *
+ * @example
+ * ```ts
+ * const s: ParameterSource = { title: 'Shine: minimum subsistence allowance raised', address: 'https://www.shine.cn/news/metro/2106241064/', quote: '1,330 yuan' };
+ * ```
+ */
 export type ParameterSource = z.output<typeof parameterSourceSchema>;
 
 const literalValue = z.union([
@@ -269,5 +290,12 @@ export type ParameterFile = z.input<typeof parameterFileSchema>;
  * ```
  */
 export type ParameterValue = ParsedParameterValue;
-/** One dated value as written in a parameter file (`evidence` optional, see {@link EVIDENCE_KINDS}). */
+/**
+ * One dated value as written in a parameter file (`evidence` optional, see {@link EVIDENCE_KINDS}).
+ *
+ * @example
+ * ```ts
+ * const v: ParameterValueInput = { value: '1650', from: '2025-07-01', to: null, source: 'the 2025 bulletin', verified: false, evidence: 'secondary' };
+ * ```
+ */
 export type ParameterValueInput = z.input<typeof parameterValueSchema>;

@@ -12,6 +12,11 @@ import { payout } from './payout';
 /**
  * Every decision kind the package bundles. A caller adds a kind of its own with
  * `createEngine({ kinds: { [name]: defineKind(…) } })`; its types then flow into `evaluate`.
+ *
+ * @example
+ * ```ts
+ * BUNDLED_KINDS.payout.contract.scopes; // ['person']
+ * ```
  */
 export const BUNDLED_KINDS = {
   eligibility,
@@ -25,7 +30,14 @@ export const BUNDLED_KINDS = {
   reallocation,
 } as const satisfies Record<string, KindModule>;
 
-/** The bundled kinds' map type. */
+/**
+ * The bundled kinds' map type.
+ *
+ * @example
+ * ```ts
+ * type In = InputOf<BundledKinds, 'payout'>;
+ * ```
+ */
 export type BundledKinds = typeof BUNDLED_KINDS;
 type Kinds = BundledKinds;
 

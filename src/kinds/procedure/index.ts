@@ -154,7 +154,7 @@ function evaluateCase(ctx: DecisionContext, input: ProcedureInputParsed): Proced
 
 /**
  * `procedure` (Shaoyang, 二(二) 三审两公示): an audit of a case file of dated events. Rules of
- * scope `case` run once over the facts of the case (see {@link caseFacts}); rules of scope
+ * scope `case` run once over the facts of the case (see `caseFacts`); rules of scope
  * `application` run for each application. Every condition that does not hold is a violation
  * with its clause and step. A case without an approval is decided on its latest date: steps not
  * reached yet are pending, not missing, and the decision warns that the case is incomplete.

@@ -24,7 +24,14 @@ export const LAND_TYPES = ['耕地', '园地', '林地', '草地', '其他农用
  */
 export type LandType = (typeof LAND_TYPES)[number];
 
-/** The subclasses the survey adds up as 其他农用地: listing both would count the land twice. */
+/**
+ * The subclasses the survey adds up as 其他农用地: listing both would count the land twice.
+ *
+ * @example
+ * ```ts
+ * OTHER_AGRICULTURAL_SUBCLASSES.includes('沟渠'); // true
+ * ```
+ */
 export const OTHER_AGRICULTURAL_SUBCLASSES = ['设施农用地', '农村道路', '坑塘水面', '沟渠', '田坎'] as const;
 
 /**
