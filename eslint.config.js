@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/api/**', '**/*.ipynb', '.examples-run/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs/api/**', '**/*.ipynb', '.examples-run/**', '.notebooks-run/**', '.doc-check/**', '.stryker-tmp/**', 'reports/**', 'schemas/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
