@@ -43,7 +43,7 @@ export interface ParameterRow {
 }
 
 /** The rows of `zhengdi parameters` for these series. */
-export function parameterRows(series: readonly ParameterSeries[], on: string | undefined, valueOn?: (id: string, date: string) => { value: unknown } | undefined): ParameterRow[] {
+export function parameterRows(series: readonly ParameterSeries[], on: string | undefined, valueOn?: (id: string, date: string) => { value: unknown; from?: string; to?: string | null } | undefined): ParameterRow[] {
   const rows: ParameterRow[] = [];
   for (const s of series) {
     const base = { id: s.id, jurisdiction: s.jurisdiction, description: { zh: s.description.zh, en: s.description.en }, unit: s.unit };
@@ -53,9 +53,13 @@ export function parameterRows(series: readonly ParameterSeries[], on: string | u
       const evidence = (v as { evidence?: string }).evidence ?? null;
       const formula = (v as { formula?: unknown }).formula;
       // A derived value has a formula, not a value: computed on the day asked for (or its first day).
-      const raw = v.value !== undefined ? v.value : valueOn?.(s.id, on ?? v.from)?.value;
+      const computed = v.value === undefined ? valueOn?.(s.id, on ?? v.from) : undefined;
+      const raw = v.value !== undefined ? v.value : computed?.value;
       const value = Array.isArray(raw) ? raw.join(', ') : typeof raw === 'string' || typeof raw === 'number' ? raw : null;
-      rows.push({ ...base, value, ...(formula !== undefined ? { formula: JSON.stringify(formula) } : {}), from: v.from, to: v.to, verified: v.verified, evidence, source: v.source });
+      // On a date, a derived value holds for the days its inputs keep their values.
+      const from = on !== undefined && computed?.from !== undefined ? computed.from : v.from;
+      const to = on !== undefined && computed?.to !== undefined ? computed.to : v.to;
+      rows.push({ ...base, value, ...(formula !== undefined ? { formula: JSON.stringify(formula) } : {}), from, to, verified: v.verified, evidence, source: v.source });
     }
   }
   return rows;
@@ -87,7 +91,7 @@ export function registerParameters(prog: Command): void {
         series = series.filter((s) => chain.has(s.jurisdiction));
       }
       if (opts.id) series = series.filter((s) => opts.id!.includes(s.id));
-      const rows = parameterRows(series, opts.on, (id, date) => engine.parameterOn(id, date) as { value: unknown } | undefined);
+      const rows = parameterRows(series, opts.on, (id, date) => engine.parameterOn(id, date) as { value: unknown; from?: string; to?: string | null } | undefined);
       if (opts.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
         return;

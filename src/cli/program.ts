@@ -140,7 +140,7 @@ export function program(): Command {
       // resumable. Projected fields, a .gz file or stdout are written as a stream.
       const streamed = fields !== undefined || opts.out === undefined || opts.out === '-' || isGzip(opts.out);
       if (opts.resume && streamed) {
-        throw new UsageError('--resume goes on with OUT.partial: it needs --out FILE of whole records (not .gz, not stdout, not --output-fields)');
+        throw new UsageError(opts.out === undefined || opts.out === '-' ? '--resume needs --out: only a file can be resumed' : '--resume goes on with OUT.partial: it needs --out FILE of whole records (not .gz, not --output-fields)');
       }
       const output = streamed ? openOutput(opts.out) : undefined;
       const input = file === '-' ? { size: 0, mtimeMs: 0 } : statSync(file);
@@ -314,7 +314,7 @@ export function program(): Command {
         if (report.failed.length > 0) {
           out.push('', M.failedTitle, formatTable(report.failed.map((f) => ({ [M.line]: lineOf.get(f.index) ?? '', [M.id]: f.id ?? '', [M.code]: f.error.code, [M.reason]: f.error.message }))));
         }
-        out.push('', ...describeFile(file, fileReport));
+        out.push('', ...describeFile(file, fileReport, opts.lang));
         const allMatch = report.mismatched.length === 0 && report.failed.length === 0;
         out.push('', allMatch && ok ? (opts.against === 'in-force' ? M.allMatchInForce : M.allMatch) : allMatch ? M.fileNotIntact : M.notAllMatch);
         process.stdout.write(out.join('\n') + '\n');

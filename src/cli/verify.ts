@@ -19,17 +19,26 @@ export async function verifyFile(file: string, verifier: RecordFileVerifier): Pr
 }
 
 /** The report as text lines (shared with `replay`). */
-export function describeFile(file: string, r: FileVerification): string[] {
+export function describeFile(file: string, r: FileVerification, lang: 'zh' | 'en' = 'en'): string[] {
+  const zh = lang === 'zh';
   const out: string[] = [];
   if (r.status === 'unsealed') {
-    out.push(`${file}: unsealed (a record file from before sealed files): ${r.records} records, each checked against its own hash; a deleted, reordered or truncated record cannot be detected`);
+    out.push(zh
+      ? `${file}：未封存（封存格式之前的记录文件）：${r.records} 条记录，各自与其哈希核对；无法发现删除、调换顺序或截断的记录`
+      : `${file}: unsealed (a record file from before sealed files): ${r.records} records, each checked against its own hash; a deleted, reordered or truncated record cannot be detected`);
   } else if (r.status === 'intact') {
-    out.push(`${file}: sealed and intact: ${r.seal!.count} records (${r.seal!.first ?? '—'} … ${r.seal!.last ?? '—'}), chain head ${r.seal!.head}`);
+    out.push(zh
+      ? `${file}：已封存且完整：${r.seal!.count} 条记录（${r.seal!.first ?? '—'} … ${r.seal!.last ?? '—'}），链头 ${r.seal!.head}`
+      : `${file}: sealed and intact: ${r.seal!.count} records (${r.seal!.first ?? '—'} … ${r.seal!.last ?? '—'}), chain head ${r.seal!.head}`);
   } else {
-    out.push(`${file}: NOT intact: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+    out.push(zh ? `${file}：不完整：${r.problems.length} 处问题` : `${file}: NOT intact: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
   }
-  for (const s of r.signatures) out.push(`signature on line ${s.line}: key ${s.publicKey}, ${s.valid ? 'valid' : 'INVALID'}${s.trusted ? ', a key you gave' : ''}`);
-  if (r.problems.length > 0) out.push('', formatTable(r.problems.map((p) => ({ line: p.line, problem: p.code, detail: p.message }))));
+  for (const s of r.signatures) {
+    out.push(zh
+      ? `第 ${s.line} 行的签名：公钥 ${s.publicKey}，${s.valid ? '有效' : '无效'}${s.trusted ? '，为所给公钥' : ''}`
+      : `signature on line ${s.line}: key ${s.publicKey}, ${s.valid ? 'valid' : 'INVALID'}${s.trusted ? ', a key you gave' : ''}`);
+  }
+  if (r.problems.length > 0) out.push('', formatTable(r.problems.map((p): Record<string, string | number> => (zh ? { 行: p.line, 问题: p.code, 说明: p.message } : { line: p.line, problem: p.code, detail: p.message }))));
   return out;
 }
 

@@ -16,7 +16,7 @@ export const decimalString = z.string().regex(/^-?\d+(?:\.\d+)?$/);
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Per-call parameter overrides, as `engine.evaluate` takes them. */
-export const parameterOverridesSchema = z.record(z.string().max(120), z.union([z.string().max(100), z.number()]));
+export const parameterOverridesSchema = z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)]));
 
 /**
  * The envelope of `engine.evaluate` (the same constraints as the engine's own check): the input
@@ -54,6 +54,10 @@ export const rulesetSummarySchema = z.strictObject({
   version: z.string(),
   effectiveFrom: isoDate,
   effectiveTo: isoDate.nullable(),
+  /** The end the file itself states (a sunset the law names), or null. */
+  sunset: isoDate.nullable(),
+  /** The id of the version that follows, when the engine has one. */
+  supersededBy: z.string().optional(),
   source: rulesetSourceSchema,
   hash: sha256Hex,
 });
@@ -74,17 +78,27 @@ export const reasonSchema = z.strictObject({
 /** One parameter value read by a decision. */
 export const parameterReadSchema = z.looseObject({
   id: z.string(),
-  value: z.union([z.string(), z.number()]),
+  value: z.union([z.string(), z.number(), z.array(z.string())]),
   effectiveFrom: isoDate.nullable(),
   effectiveTo: isoDate.nullable(),
   unit: z.string(),
   source: z.string(),
   verified: z.boolean(),
   overridden: z.boolean(),
+  /** How the value is known (records made before 2026-12 have none). */
+  evidence: z.enum(['official', 'secondary', 'derived', 'interpretation', 'placeholder']).optional(),
+  sources: z.array(z.looseObject({ title: z.string(), address: z.string().optional(), quote: z.string().optional() })).optional(),
+  /** For a derived value: the values it was computed from. */
+  inputs: z.array(z.looseObject({ id: z.string(), on: isoDate })).optional(),
 });
 
-/** A warning of a decision. */
-export const warningSchema = z.strictObject({ code: z.string(), message: localized });
+/** A warning of a decision (an unverified figure also names the parameter and its evidence). */
+export const warningSchema = z.strictObject({
+  code: z.string(),
+  message: localized,
+  parameter: z.string().optional(),
+  evidence: z.enum(['official', 'secondary', 'derived', 'interpretation', 'placeholder']).optional(),
+});
 
 /** A decision with the given outcome schema (`z.unknown()` for any kind). */
 export function decisionSchemaOf<K extends string, O extends z.ZodType>(kind: z.ZodType<K>, outcome: O) {
@@ -111,7 +125,7 @@ export const serviceIssueSchema = z.strictObject({
 });
 
 /** One issue as the library's `InputError` and batch errors carry it. */
-export const issueSchema = z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+export const issueSchema = z.strictObject({ code: z.string().optional(), path: z.array(z.union([z.string(), z.number()])), message: z.string() });
 
 /** Why one input of a batch could not be decided. */
 export const batchErrorSchema = z.strictObject({ code: z.string(), message: z.string(), issues: z.array(issueSchema).optional() });
@@ -138,7 +152,7 @@ export const decisionRecordSchema = z.strictObject({
   request: recordedRequestSchema,
   decision: decisionSchema,
   ruleset: z.strictObject({ id: z.string(), version: z.string(), hash: sha256Hex }),
-  parameters: z.record(z.string(), z.union([z.string(), z.number()])),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
   engineVersion: z.string(),
   recordHash: sha256Hex,
 });
@@ -168,7 +182,7 @@ export const parameterOnSchema = z.strictObject({
   description: localized,
   unit: z.string(),
   on: isoDate,
-  value: z.union([z.string(), z.number()]).nullable(),
+  value: z.union([z.string(), z.number(), z.array(z.string())]).nullable(),
   /** The dated entry of the series in force on the date (its window, source, whether verified). */
-  inForce: z.looseObject({ value: z.union([z.string(), z.number()]), from: isoDate, to: isoDate.nullable(), source: z.string(), verified: z.boolean() }).nullable(),
+  inForce: z.looseObject({ value: z.union([z.string(), z.number(), z.array(z.string())]), from: isoDate, to: isoDate.nullable(), source: z.string(), verified: z.boolean() }).nullable(),
 });

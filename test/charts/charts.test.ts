@@ -11,10 +11,11 @@ const people = gucun.people.map((p) => ({ expropriationDate: gucun.expropriation
 const payouts = [...evaluateBatch(engine, 'payout', people as never[])];
 
 describe('zhengdi-rules/charts', () => {
-  it('payouts by age: one value per person in scope, amounts as numbers; GC-01 (36, employment) 503180.80', () => {
+  it('payouts by age: one value per person in scope, amounts as numbers; GC-01 (36, employment) 536421.94', () => {
     const v = valuesOf(payoutsByAgeChart(payouts));
-    // 三(一) 361520.64 + 五(一) 38280.00 + 六 90380.16 + 七 3000.00 + 10000.00 = 503180.80
-    expect(v[0]).toMatchObject({ index: 0, age: 36, stage: 'employment stage', amount: 503180.8 });
+    // base 0.6 × 12307 = 7384.2, rates 0.24 + 0.125: 三(一) 144 × 7384.2 × 0.365 = 388113.55 + 五(一) 24 × 1595 = 38280.00
+    // + 六 36 × 7384.2 × 0.365 = 97028.39 + 七 3000.00 + 10000.00 = 536421.94
+    expect(v[0]).toMatchObject({ index: 0, age: 36, stage: 'employment stage', amount: 536421.94 });
     expect(v).toHaveLength(people.length);
   });
   it('cost by payer: the funding parts add up to the totals by payer', () => {
@@ -25,10 +26,11 @@ describe('zhengdi-rules/charts', () => {
     expect(sum('town')).toBe(Math.round(Number(cmp.totals.byPayer.town!.baseline) * 100));
   });
   it('what-if deltas: one point per payer and a total per x; labels in Chinese with lang zh', () => {
-    const cmp = compare({}, { parameters: { 'cn.shanghai.contribution-base': '7484' } }, people, { kind: 'payout', engine, keep: 'none' });
+    const cmp = compare({ parameters: { 'cn.shanghai.contribution-base': '7384' } }, { parameters: { 'cn.shanghai.contribution-base': '7484' } }, people, { kind: 'payout', engine, keep: 'none' });
     const v = valuesOf(whatIfDeltaChart([{ x: 7484, comparison: cmp }], { lang: 'zh' }));
-    // 411 premium-years × 12 × 100 × 0.34 = 167688.00 for the acquiring unit (docs/analysts.md)
-    expect(v).toContainEqual({ x: 7484, payer: '征地单位', delta: 167688 });
+    // The chart shows compare's deltas (their arithmetic by hand: test/analysis/gucun-what-if.test.ts).
+    expect(Number(cmp.totals.byPayer['acquiring-unit']!.delta)).toBeGreaterThan(0);
+    expect(v).toContainEqual({ x: 7484, payer: '征地单位', delta: Number(cmp.totals.byPayer['acquiring-unit']!.delta) });
     expect(v).toContainEqual({ x: 7484, payer: '合计', delta: Number(cmp.totals.amount.delta) });
   });
   it('eligibility against land: each applicant with land per person and age; TJ-03-3 is 15, not eligible', () => {
@@ -41,7 +43,7 @@ describe('zhengdi-rules/charts', () => {
     expect((spec.layer as unknown[]).length).toBe(3); // points and the two bounds
   });
   it('parameter history: one point per dated value, and the open last value drawn a year on', () => {
-    const series = engine.parameterSeries().find((s) => s.id === 'cn.shanghai.contribution-base')!;
+    const series = engine.parameterSeries().find((s) => s.id === 'cn.shanghai.average-monthly-wage')!;
     const v = valuesOf(parameterHistoryChart(series)) as Array<{ from: string; value: number; end: boolean }>;
     expect(v.filter((x) => !x.end).map((x) => x.from)).toEqual(series.values.map((x) => x.from));
     const last = series.values[series.values.length - 1]!;

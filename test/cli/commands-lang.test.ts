@@ -35,13 +35,14 @@ describe('zhengdi compare (what-if)', () => {
       ['TJ-08', ['TJ-08-1 谢长青']],
     ]);
   });
-  it('payout with a contribution base of 8000: the 12-year premium is 8000 × 12 × 12 × 0.34 = 391680.00', async () => {
+  it('payout with a contribution base of 8000: the 12-year premium is 8000 × 12 × 12 × 0.365 = 420480.00', async () => {
     const r = await zhengdi(['compare', '-k', 'payout', '-s', 'cn.shanghai.contribution-base=8000', '--json', people]);
     const cmp = JSON.parse(r.stdout) as { totals: { byPayer: Record<string, { delta: string }> }; items: Array<{ id: string; diffs: Array<{ path: string; baseline: string; reform: string }> }> };
     const gc01 = cmp.items.find((i) => i.id === 'GC-01')!;
-    // 三(一): 12 years of employee pension (0.24) and medical (0.10) premiums on the monthly base:
-    // 7384 × 144 × 0.34 = 361520.64 before, 8000 × 144 × 0.34 = 391680.00 after.
-    expect(gc01.diffs.find((d) => d.path === 'items[0].amount')).toEqual({ path: 'items[0].amount', baseline: '361520.64', reform: '391680.00' });
+    // 三(一): 12 years of employee pension (0.24) and medical (0.125 from 2020) premiums on the monthly base,
+    // 0.6 × the 2023 average wage 12307 = 7384.2 on 2024-09-20: 7384.2 × 144 × 0.365 = 388113.552 → 388113.55
+    // before; 8000 × 144 × 0.365 = 420480.00 after.
+    expect(gc01.diffs.find((d) => d.path === 'items[0].amount')).toEqual({ path: 'items[0].amount', baseline: '388113.55', reform: '420480.00' });
     expect(Number(cmp.totals.byPayer['acquiring-unit']!.delta)).toBeGreaterThan(0);
     expect(cmp.totals.byPayer['individual-account']!.delta).toBe('0.00');
   });
@@ -61,13 +62,14 @@ describe('zhengdi parameters', () => {
     const r = await zhengdi(['parameters', '--on', '2024-09-20', '--jurisdiction', 'cn.shanghai.baoshan.gucun', '--json']);
     const rows = JSON.parse(r.stdout) as Array<{ id: string; value: string | number; from: string }>;
     expect(String(rows.find((x) => x.id === 'cn.shanghai.baoshan.gucun.signing-fee')?.value)).toBe('3000');
-    // the 2024 base (2024-07-01 to 2025-06-30) is in force on 2024-09-20
-    expect(rows.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7384', from: '2024-07-01' });
+    // the base is derived: 0.6 × the 2023 average wage 12307 = 7384.2, in force 2024-07-01 to 2025-06-30
+    expect(rows.find((x) => x.id === 'cn.shanghai.contribution-base')).toMatchObject({ value: '7384.2', from: '2024-07-01', to: '2025-06-30' });
     expect(rows.some((x) => x.id.startsWith('cn.hunan.'))).toBe(false);
   });
   it('a day before the 2024 base starts, the 2023 base is in force', async () => {
     const r = await zhengdi(['parameters', '--on', '2024-06-30', '--id', 'cn.shanghai.contribution-base', '--json']);
-    expect(JSON.parse(r.stdout)).toMatchObject([{ value: '7310', from: '2023-07-01', to: '2024-06-30' }]);
+    // 0.6 × the 2022 average wage 12183 = 7309.8
+    expect(JSON.parse(r.stdout)).toMatchObject([{ value: '7309.8', from: '2023-07-01', to: '2024-06-30' }]);
   });
   it('without --on: the history of a series, oldest first; in Chinese wholly in Chinese', async () => {
     const r = await zhengdi(['parameters', '--id', 'cn.shanghai.contribution-base', '--lang', 'zh']);
@@ -94,7 +96,9 @@ describe('--lang on every human-readable output', () => {
     const en = await run('en');
     // Labels and sentences of the demo itself (names of people, places and documents are names).
     for (const word of ['failed rule', 'Warnings for the auditor', 'of 17 applicants', 'totals by payer', 'replay of recorded', '✓ compliant', 'violation(s)', '✓ enrolled']) expect(zh).not.toContain(word);
-    for (const word of ['申请人', '不符合', '合计', '提请审核人员注意', '出资方', '无法回放', '存疑事项', '已参保', '征地时']) expect(en).not.toContain(word);
+    // (A parameter's source is quoted from the document in its own words: warnings may cite Chinese text.)
+    const enLabels = en.split('\n').filter((l) => !l.includes('UNVERIFIED_PARAMETER')).join('\n');
+    for (const word of ['申请人', '不符合', '合计', '提请审核人员注意', '出资方', '无法回放', '存疑事项', '已参保', '征地时']) expect(enLabels).not.toContain(word);
     expect(zh).toContain('17 名申请人中 11 名符合条件（8 户）。');
     expect(en).toContain('11 of 17 applicants eligible (8 households).');
     await expect(promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--lang', 'fr'], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });

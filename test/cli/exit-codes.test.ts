@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src';
 import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
-import { CLI, ROOT, zhengdi } from './run';
+import { CLI, ROOT, recordLinesOf, zhengdi } from './run';
 
 // docs/cli.md and ../shared/spec/API.md: exit code 0 all good; 1 some rows failed, did not match
 // or were tampered with; 2 a usage or run-level error, reported once, before any row is decided.
@@ -44,7 +44,7 @@ describe('exit code 1: some rows failed, did not match, or were tampered with', 
     writeFileSync(file, readFileSync(jsonl, 'utf8') + JSON.stringify({ id: 'X', input: { ...village.households[0]!.input, noticeDate: '2023-02-30' } }) + '\n');
     const r = await zhengdi(['evaluate', '-k', 'eligibility', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n')).toHaveLength(village.households.length);
+    expect(recordLinesOf(r.stdout)).toHaveLength(village.households.length);
   });
   it('tampered records on replay', async () => {
     expect((await zhengdi(['replay', 'fixtures/decisions/tampered.jsonl'])).code).toBe(1);
@@ -153,11 +153,11 @@ describe('standard input, gzip, output fields, per-row kind', () => {
     const fromStdin = await zhengdi(['evaluate', '-k', 'eligibility', '-'], { stdin: readFileSync(jsonl, 'utf8') });
     expect(fromStdin.code).toBe(0);
     // ids name the file, else "stdin"; the records are otherwise the same
-    expect(fromStdin.stdout.trim().split('\n').map((l) => parseRecord(l).decision)).toEqual(fromFile.stdout.trim().split('\n').map((l) => parseRecord(l).decision));
+    expect(recordLinesOf(fromStdin.stdout).map((l) => parseRecord(l).decision)).toEqual(recordLinesOf(fromFile.stdout).map((l) => parseRecord(l).decision));
   });
   it('evaluate - --format csv reads CSV from stdin; --rulesets - reads a rule file from stdin', async () => {
     const r = await zhengdi(['evaluate', '-k', 'eligibility', '--format', 'csv', '-'], { stdin: HEADER + '\n' + ROW(1) + '\n' });
-    expect(parseRecord(r.stdout.trim()).id).toBe('H1');
+    expect(parseRecord(recordLinesOf(r.stdout)[0]!).id).toBe('H1');
     const rs = await zhengdi(['rulesets', '--json', '--rulesets', '-'], { stdin: readFileSync('rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json', 'utf8') });
     expect(rs.code).toBe(0);
   });
@@ -197,7 +197,7 @@ describe('standard input, gzip, output fields, per-row kind', () => {
     );
     const r = await zhengdi(['evaluate', file]);
     expect(r.stderr).toBe('evaluate: 2 in, 2 records, 0 errors\n');
-    const [e, q] = r.stdout.trim().split('\n').map((l) => parseRecord(l));
+    const [e, q] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(e!.decision.kind).toBe('eligibility');
     expect(q!.decision).toMatchObject({ kind: 'quota', jurisdiction: 'cn.zhejiang.taizhou' });
     // 台政办函〔2019〕47号 三(二): 21 mu × (900 − 60) / 700 mu = 25.2 → 25

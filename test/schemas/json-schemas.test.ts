@@ -114,7 +114,7 @@ describe('evaluateRequestSchema', () => {
       } catch (x) {
         engineIssues = (x as { issues?: unknown }).issues;
       }
-      expect(engineIssues, JSON.stringify(e).slice(0, 80)).toEqual(mine.error!.issues.map((i) => ({ path: i.path, message: i.message })));
+      expect(engineIssues, JSON.stringify(e).slice(0, 80)).toEqual(mine.error!.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })));
     }
   });
 });

@@ -9,6 +9,7 @@ import { explainRecord } from '../../src/audit/explain';
 import { toRecord, type DecisionRecord } from '../../src/audit/record';
 import { collectBatch, evaluateBatch } from '../../src/batch';
 import { createEngine, type EvaluateRequest } from '../../src/create-engine';
+import { MissingParameterError, RulesetError } from '../../src/engine/errors';
 import { evaluateJsonLines } from '../../src/node/jsonl-workers';
 import { jsonSchemas } from '../../src/schemas/json-schema';
 import { ENGINE_VERSION } from '../../src/version';
@@ -46,11 +47,11 @@ describe('POST /v1/evaluate', () => {
     expect(r.headers['content-type']).toMatch(/^application\/json/);
     expect(r.text).toBe(JSON.stringify(engine().evaluate(payoutRequest as EvaluateRequest)));
     // 沪府规〔2022〕3号 三(一): a 36-year-old (born 1988-04-12, expropriated 2024-06-30) gets 12 years
-    // of premiums at once: base 7310 × (pension 0.24 + medical 0.10) = 2485.40 a month × 144 months
-    // = 357 897.60 yuan, paid by the acquiring unit.
+    // of premiums at once: base 0.6 × 12183 = 7309.8 × (pension 0.24 + medical 0.125) = 2668.077 a
+    // month × 144 months = 384 203.088 → 384 203.09 yuan, paid by the acquiring unit.
     const d = r.json() as { outcome: { stage: string; items: Array<{ code: string; article: string; amount: string }> } };
     expect(d.outcome.stage).toBe('employment');
-    expect(d.outcome.items.find((i) => i.code === 'lump-sum-premium')).toMatchObject({ article: '三(一)', amount: '357897.60' });
+    expect(d.outcome.items.find((i) => i.code === 'lump-sum-premium')).toMatchObject({ article: '三(一)', amount: '384203.09' });
   });
 
   it('answers an eligibility with its reasons: the child fails age-16', async () => {
@@ -98,18 +99,24 @@ describe('POST /v1/evaluate', () => {
     expect(b.json()).toMatchObject({ code: 'UNKNOWN_JURISDICTION', jurisdiction: 'cn.beijing' });
   });
 
-  it('422 NO_RULESET_IN_FORCE for a date out of every window (Gucun rules start 2022-04-01)', async () => {
-    const r = await call(s.url, 'POST', '/v1/evaluate', { ...payoutRequest, asOf: '2022-03-31' });
+  it('422 NO_RULESET_IN_FORCE for a date out of every window (Gucun rules start 2022-04-01; the expropriation date governs)', async () => {
+    const r = await call(s.url, 'POST', '/v1/evaluate', { ...payoutRequest, input: { ...payoutInput, expropriationDate: '2022-03-31' } });
     expect(r.status).toBe(422);
     expect(r.json()).toMatchObject({ code: 'NO_RULESET_IN_FORCE', jurisdiction: 'cn.shanghai.baoshan.gucun', kind: 'payout', date: '2022-03-31' });
-    const ok = await call(s.url, 'POST', '/v1/evaluate', { ...payoutRequest, asOf: '2022-04-01' });
+    const ok = await call(s.url, 'POST', '/v1/evaluate', { ...payoutRequest, input: { ...payoutInput, expropriationDate: '2022-04-01' } });
     expect(ok.status).toBe(200);
   });
 
   it('422 MISSING_PARAMETER when a series has no value on the date', async () => {
-    const late = createEngine({
-      parameters: [{ jurisdiction: 'cn.hunan.shaoyang', parameters: { 'cn.hunan.shaoyang.min-age': { description: { zh: '最低年龄', en: 'minimum age' }, unit: 'year', values: [{ value: 16, from: '2024-01-01', to: null, source: 'test: starts late', verified: false }] } } }],
-    });
+    // A series that stops short of a ruleset's window no longer loads at all (RulesetError) …
+    expect(() =>
+      createEngine({
+        parameters: [{ jurisdiction: 'cn.hunan.shaoyang', parameters: { 'cn.hunan.shaoyang.min-age': { description: { zh: '最低年龄', en: 'minimum age' }, unit: 'year', values: [{ value: 16, from: '2024-01-01', to: null, source: 'test: starts late', verified: false }] } } }],
+      }),
+    ).toThrow(RulesetError);
+    // … so the error reaches the service only from an engine that throws it (e.g. an archived ruleset in replay).
+    const base = engine();
+    const late = { ...base, evaluate: () => { throw new MissingParameterError('cn.hunan.shaoyang.min-age', '2023-05-10', 'test'); } } as unknown as typeof base;
     const t = await start({}, late);
     try {
       const r = await call(t.url, 'POST', '/v1/evaluate', eligibilityRequest);
