@@ -198,13 +198,33 @@ export type KindMethodsFor<KM extends KindMap> = {
   [K in keyof KM & string as CamelCase<K>]: (input: InputOf<KM, K>, options?: EvaluateOptions) => DecisionFor<KM, K>;
 };
 
-const requestEnvelope = z.strictObject({
+/**
+ * Per-call parameter overrides as `evaluate` checks them (a decimal or number, a word, or a list of words).
+ *
+ * @example
+ * ```ts
+ * parameterOverridesSchema.parse({ 'cn.hunan.shaoyang.max-per-capita-mu': '0.4' });
+ * ```
+ */
+export const parameterOverridesSchema = z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)]));
+
+/**
+ * The envelope `evaluate` checks before the kind's input (the one schema the service and the JSON
+ * Schemas use too).
+ *
+ * @example
+ * ```ts
+ * requestEnvelopeSchema.safeParse({ kind: 'eligibility', input: {} }).success; // true
+ * ```
+ */
+export const requestEnvelopeSchema = z.strictObject({
   kind: z.string().max(40),
   jurisdiction: z.string().max(100).optional(),
   asOf: isoDate.optional(),
   input: z.unknown(),
-  parameters: z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)])).optional(),
+  parameters: parameterOverridesSchema.optional(),
 });
+const requestEnvelope = requestEnvelopeSchema;
 type Envelope = z.output<typeof requestEnvelope>;
 
 /** `later-subsidy` → `laterSubsidy`. */

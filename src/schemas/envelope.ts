@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { RECORD_FORMAT } from '../audit/record';
+import { parameterOverridesSchema as engineOverrides, requestEnvelopeSchema } from '../engine/engine';
 import { isoDate, localized } from '../engine/schemas';
 
 /** A decimal given as a string (`"1.25"`) or a finite number, as every decimal input accepts. */
@@ -15,20 +16,14 @@ export const decimalString = z.string().regex(/^-?\d+(?:\.\d+)?$/);
 /** A 64-digit lower-case hex SHA-256. */
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
-/** Per-call parameter overrides, as `engine.evaluate` takes them. */
-export const parameterOverridesSchema = z.record(z.string().max(120), z.union([z.string().max(100), z.number(), z.array(z.string().max(100)).max(100)]));
+/** Per-call parameter overrides, as `engine.evaluate` takes them (the engine's own schema). */
+export const parameterOverridesSchema = engineOverrides;
 
 /**
- * The envelope of `engine.evaluate` (the same constraints as the engine's own check): the input
- * itself is checked by the kind's schema.
+ * The envelope of `engine.evaluate`: the engine's own schema, so the two cannot drift apart; the
+ * input itself is checked by the kind's schema.
  */
-export const evaluateRequestSchema = z.strictObject({
-  kind: z.string().max(40),
-  jurisdiction: z.string().max(100).optional(),
-  asOf: isoDate.optional(),
-  input: z.unknown(),
-  parameters: parameterOverridesSchema.optional(),
-});
+export const evaluateRequestSchema = requestEnvelopeSchema;
 
 /** A clause: document and article. */
 export const citationSchema = z.strictObject({ docNo: z.string(), article: z.string() });
