@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * What a kind needs from every ruleset that declares it, checked when the ruleset loads: a
  * ruleset that lacks one does not load (`RulesetError` naming it).
@@ -30,4 +32,33 @@ export interface KindContract<Scope extends string = string> {
    * maps each to a parameter id of its jurisdiction (so no kind hard-codes one place's ids).
    */
   readonly parameterRoles?: readonly string[];
+  /**
+   * Decision tables the kind's code reads (`ruleset.tables`, read with `tableRow`): the ruleset
+   * must give each, and a ruleset table of the kind that is not declared here is an error too.
+   */
+  readonly tables?: Readonly<Record<string, TableContract>>;
+  /**
+   * Input paths (dotted, under the input) whose validity across fields the law decides: the
+   * ruleset must state at least one input check (`inputChecks`) reported at each.
+   */
+  readonly inputChecks?: readonly string[];
+  /** The ruleset must declare its payers (`payers`), and every item's funding must name one of them. */
+  readonly declaresPayers?: boolean;
+}
+
+/**
+ * What a kind reads from one decision table of its ruleset.
+ *
+ * @example
+ * ```ts
+ * const t: TableContract = { then: z.strictObject({ rank: z.number().int().min(1).nullable() }), facts: ['completed'], ruleFields: [] };
+ * ```
+ */
+export interface TableContract {
+  /** The shape of a row's `then` (validated at load; the parsed value, defaults applied, is what the kind gets). */
+  readonly then: z.ZodType;
+  /** Facts the kind supplies that a row's `when.facts` may test; no other. */
+  readonly facts?: readonly string[];
+  /** Fields of `then` that name a rule of the kind (checked at load). */
+  readonly ruleFields?: readonly string[];
 }

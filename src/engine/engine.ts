@@ -13,6 +13,7 @@ import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
 import { overrideProblem, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
+import { inputCheckIssues } from './tables';
 import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
 
 /**
@@ -324,12 +325,15 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   const kindModules = new Map<string, KindModule>(Object.entries(options.kinds) as Array<[string, KindModule]>);
   const contracts = new Map([...kindModules].map(([k, m]) => [k, m.contract] as const));
   const params = ParameterRegistry.fromFiles(options.parameters ?? []);
-  const rulesets = RulesetRegistry.load(options.rulesets ?? [], params, contracts);
+  // A file written before its kind read tables, input checks or payers from the ruleset reads them
+  // from the version that restates it (`restates`), given as a ruleset or in the archive.
+  const restaters = [...(options.rulesets ?? []), ...(options.archive ?? [])];
+  const rulesets = RulesetRegistry.load(options.rulesets ?? [], params, contracts, restaters);
   const archive = new Map<string, LoadedRuleset>();
   if (options.archive && options.archive.length > 0) {
     const issues: Issue[] = [];
     options.archive.forEach((raw, i) => {
-      const r = loadRuleset(raw, `archive[${i}]`, params, contracts, issues);
+      const r = loadRuleset(raw, `archive[${i}]`, params, contracts, issues, restaters);
       if (r && !rulesets.byContentHash(r.hash)) archive.set(r.hash, r);
     });
     if (issues.length > 0) throw new RulesetError(issues, 'archive');
@@ -349,8 +353,10 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
     return { req, mod };
   }
 
-  // Step 2: every input check, collected into one InputError before anything is decided.
-  function validateRequest(req: Envelope, mod: KindModule) {
+  // Step 2: every input check, collected into one InputError before anything is decided: the
+  // envelope, the kind's schema, the input checks the ruleset in force states (steps 3 and 4 run
+  // here for them when the input parses), the overrides.
+  function validateRequest(req: Envelope, mod: KindModule, under: LoadedRuleset | undefined) {
     const issues: Issue[] = [];
     const jurisdiction = req.jurisdiction ?? juris.defaults.get(req.kind);
     if (jurisdiction === undefined) {
@@ -359,6 +365,18 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
     }
     const parsed = mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
+    let resolved: { dates: ReturnType<typeof resolveDates>; ruleset: LoadedRuleset } | undefined;
+    let unresolved: unknown;
+    if (parsed.success && jurisdiction !== undefined) {
+      const dates = resolveDates(mod, parsed.data, req.asOf);
+      try {
+        const ruleset = under ? checkApplies(under, mod.kind, jurisdiction, dates.lawDate) : resolveRuleset(mod, jurisdiction, dates.lawDate, req.asOf);
+        resolved = { dates, ruleset };
+        issues.push(...inputCheckIssues(ruleset, mod.kind, parsed.data));
+      } catch (e) {
+        unresolved = e; // thrown after the input issues, if there are none
+      }
+    }
     const overrides = new Map<string, string | number | string[]>();
     let chain: Set<string> | undefined; // only needed to check overrides
     for (const [id, value] of Object.entries(req.parameters ?? {})) {
@@ -372,7 +390,8 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
-    return { jurisdiction, input: parsed.data as unknown, overrides };
+    if (!resolved) throw unresolved;
+    return { jurisdiction, input: parsed.data as unknown, overrides, ...resolved };
   }
 
   // Step 3: the law's date, the observation date, and what to warn about a caller's asOf.
@@ -422,9 +441,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   /** Decides a request: validate → resolve → decide → decision. */
   function evaluate(request: unknown, under?: { ruleset: LoadedRuleset; pinned?: readonly ParameterRead[] }): AnyDecision {
     const { req, mod } = validateEnvelope(request);
-    const { jurisdiction, input, overrides } = validateRequest(req, mod);
-    const dates = resolveDates(mod, input, req.asOf);
-    const ruleset = under ? checkApplies(under.ruleset, mod.kind, jurisdiction, dates.lawDate) : resolveRuleset(mod, jurisdiction, dates.lawDate, req.asOf);
+    const { jurisdiction, input, overrides, dates, ruleset } = validateRequest(req, mod, under?.ruleset);
     const ctx = new DecisionContext({
       ruleset,
       kind: mod.kind,

@@ -8,6 +8,7 @@ import { isoDate, localized } from './schemas';
  */
 
 const ruleId = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'rule ids are lower-case words joined by - or .');
+const payerId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a payer is a lower-case word joined by -');
 const valueName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'value names are identifiers');
 
 export const ruleSchema = z.strictObject({
@@ -63,7 +64,7 @@ export const formulaSchema = z.strictObject({
  * last part, which has neither, takes the exact rest. So the parts always add up to the amount.
  */
 export const fundingPartSchema = z.strictObject({
-  payer: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a payer is a lower-case word joined by -'),
+  payer: payerId,
   upTo: z.unknown().optional(),
   share: z.unknown().optional(),
 });
@@ -95,6 +96,82 @@ export const itemSchema = z.strictObject({
   message: z.strictObject({ holds: localized, fails: localized }).optional(),
 });
 export type ItemFile = z.input<typeof itemSchema>;
+
+/**
+ * A decision table of a kind (a status table, a priority order): rows tried in order, the first
+ * whose `when` holds gives its `then`. `when` names rules that failed or held (of the kind, for the
+ * subject being decided) and facts the kind supplies; an empty `when` always holds, and the last
+ * row must have one. What `then` may say is the kind's contract (`KindContract.tables`).
+ */
+export const tableSchema = z.strictObject({
+  /** The id the kind reads it by (e.g. `enrollment-status`). */
+  id: ruleId,
+  kind: z.string().min(1).max(40),
+  /** The article the table states. */
+  clause: z.string().min(1).max(80),
+  docNo: z.string().min(1).max(120).optional(),
+  description: localized.optional(),
+  rows: z
+    .array(
+      z.strictObject({
+        when: z.strictObject({
+          /** Every one of these rules did not hold. */
+          failed: z.array(ruleId).max(20).optional(),
+          /** None of these rules failed. */
+          held: z.array(ruleId).max(20).optional(),
+          /** Facts the kind supplies (`KindContract.tables[id].facts`), each true or false. */
+          facts: z.record(valueName, z.boolean()).optional(),
+        }),
+        /** What the row decides, in the kind's terms (checked against the kind's contract). */
+        then: z.record(valueName, z.unknown()),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+/**
+ * A decision table as written in a ruleset file.
+ *
+ * @example
+ * ```ts
+ * const table: TableFile = { id: 'reallocation-priority', kind: 'reallocation', clause: '三(三)', rows: [
+ *   { when: { failed: ['candidate-same-collective'] }, then: { rank: null } },
+ *   { when: {}, then: { rank: 1 } } ] };
+ * ```
+ */
+export type TableFile = z.input<typeof tableSchema>;
+
+/**
+ * A check of the input that the law states (e.g. who may elect what), evaluated after the ruleset
+ * is resolved and before the kind decides: when `when` holds (default: always) and `test` does
+ * not, the request is refused with an `InputError` issue at `input.<path>` with this `code` and
+ * the English `message` (`{name}` inserts a value). It reads the input only, never a parameter.
+ */
+export const inputCheckSchema = z.strictObject({
+  id: ruleId,
+  kind: z.string().min(1).max(40),
+  clause: z.string().min(1).max(80),
+  docNo: z.string().min(1).max(120).optional(),
+  /** Where in the input the issue is reported (under `input`). */
+  path: z.array(z.union([z.string().min(1).max(80), z.number().int().min(0)])).min(1).max(20),
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{0,59}$/),
+  values: z.record(valueName, z.unknown()).default({}),
+  /** JSON Logic; the check applies only when it holds (default: always). */
+  when: z.unknown().optional(),
+  /** JSON Logic; truthy = the input is acceptable. */
+  test: z.unknown(),
+  message: localized,
+});
+/**
+ * An input check as written in a ruleset file.
+ *
+ * @example
+ * ```ts
+ * const check: InputCheckFile = { id: 'deadline-after-roster', kind: 'enrollment', clause: '三(四)', path: ['deadline'], code: 'DEADLINE_BEFORE_ROSTER',
+ *   test: { '>=': [{ var: 'deadline' }, { var: 'rosterReportedOn' }] }, message: { zh: '期限早于名单上报日', en: 'is before the roster date' } };
+ * ```
+ */
+export type InputCheckFile = z.input<typeof inputCheckSchema>;
 
 export const rulesetFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -129,6 +206,21 @@ export const rulesetFileSchema = z.strictObject({
   formulas: z.array(formulaSchema).default([]),
   /** Money items a kind grants (see {@link itemSchema}); optional. */
   items: z.array(itemSchema).default([]),
+  /** Decision tables its kinds read (status tables, priority orders; see {@link tableSchema}). */
+  tables: z.array(tableSchema).default([]),
+  /** Checks of the input the law states, run before the kind decides (see {@link inputCheckSchema}). */
+  inputChecks: z.array(inputCheckSchema).default([]),
+  /**
+   * Who pays, when its items have funding: every payer an item's funding names must be declared
+   * here (checked at load); the order is the order they are listed in.
+   */
+  payers: z.array(z.strictObject({ id: payerId, name: localized })).max(20).optional(),
+  /**
+   * Earlier versions of this ruleset (same id) that it restates: written when the kinds read their
+   * tables, input checks and payers from code, they lack those sections; an archived one of these
+   * versions reads the sections it lacks from this file (so that its records replay as decided).
+   */
+  restates: z.array(z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/)).max(50).optional(),
   /** Optional: the content hash; when present it must match the file's content. */
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'a hash is 64 lower-case hex digits').optional(),
 });

@@ -66,6 +66,32 @@ export interface CompiledItem {
   readonly message: { readonly holds: Localized; readonly fails: Localized } | undefined;
 }
 
+/** A decision table ready to read (see `tableSchema`): its rows' `then` as the kind's contract parsed them. */
+export interface CompiledTable {
+  readonly id: string;
+  readonly kind: string;
+  readonly citation: Citation;
+  readonly rows: ReadonlyArray<{
+    readonly failed: readonly string[];
+    readonly held: readonly string[];
+    readonly facts: ReadonlyArray<readonly [string, boolean]>;
+    readonly then: unknown;
+  }>;
+}
+
+/** An input check ready to run (see `inputCheckSchema`). */
+export interface CompiledInputCheck {
+  readonly id: string;
+  readonly kind: string;
+  readonly citation: Citation;
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+  readonly values: ReadonlyArray<readonly [string, CompiledLogic]>;
+  readonly when: CompiledLogic | undefined;
+  readonly test: CompiledLogic;
+  readonly message: Localized;
+}
+
 /**
  * The source document of a ruleset.
  *
@@ -120,6 +146,13 @@ export interface LoadedRuleset extends RulesetSummary {
   readonly rules: readonly CompiledRule[];
   readonly formulas: ReadonlyMap<string, CompiledFormula>;
   readonly items: readonly CompiledItem[];
+  /** Decision tables by `<kind>/<id>`. */
+  readonly tables: ReadonlyMap<string, CompiledTable>;
+  readonly inputChecks: readonly CompiledInputCheck[];
+  /** The payers the file declares, in its order (undefined when it declares none). */
+  readonly payers: ReadonlyArray<{ readonly id: string; readonly name: Localized }> | undefined;
+  /** Sections an archived file reads from the later version that restates it (section → that version). */
+  readonly restatedBy: ReadonlyMap<string, string>;
 }
 
 /** What a ruleset needs to know about the kinds it may declare: their contracts. */
@@ -138,20 +171,52 @@ export function rulesetHash(raw: Record<string, unknown>): string {
   return contentHash(content);
 }
 
-/** Validates and compiles one ruleset file; every problem goes to `issues`. */
+/** The sections a restating version may give the earlier versions it names (`restates`). */
+const RESTATED_SECTIONS = ['tables', 'inputChecks', 'payers'] as const;
+
+/**
+ * The sections an archived file lacks that a later version of the same id restates for it: for
+ * each, the first version (by semver) whose `restates` names this one and which has the section.
+ */
+function restatedSections(raw: object, lenders: readonly unknown[]): { sections: Record<string, unknown>; from: Map<string, string> } {
+  const sections: Record<string, unknown> = {};
+  const from = new Map<string, string>();
+  const r = raw as { id?: unknown; version?: unknown };
+  if (typeof r.id !== 'string' || typeof r.version !== 'string') return { sections, from };
+  const candidates = lenders
+    .filter((l): l is Record<string, unknown> => l !== null && typeof l === 'object' && !Array.isArray(l))
+    .filter((l) => l.id === r.id && typeof l.version === 'string' && Array.isArray(l.restates) && l.restates.includes(r.version))
+    .sort((a, b) => compareVersions(a.version as string, b.version as string));
+  for (const section of RESTATED_SECTIONS) {
+    if (Object.hasOwn(raw, section)) continue;
+    const lender = candidates.find((l) => Object.hasOwn(l, section));
+    if (!lender) continue;
+    sections[section] = lender[section];
+    from.set(section, lender.version as string);
+  }
+  return { sections, from };
+}
+
+/**
+ * Validates and compiles one ruleset file; every problem goes to `issues`. `restaters` are the
+ * other files given (rulesets and archive) that may restate it (see `restates`): a file that
+ * names this one's version there lends it the sections it lacks.
+ */
 export function loadRuleset(
   raw: unknown,
   at: string,
   params: ParameterRegistry,
   kinds: ReadonlyMap<string, KindShape>,
   issues: Issue[],
+  restaters: readonly unknown[] = [],
 ): LoadedRuleset | undefined {
   const shape = fileShapeIssues(raw, [at]);
   if (shape.length > 0) {
     issues.push(...shape);
     return undefined;
   }
-  const parsed = rulesetFileSchema.safeParse(raw);
+  const restated = restaters.length > 0 ? restatedSections(raw as object, restaters) : { sections: {}, from: new Map<string, string>() };
+  const parsed = rulesetFileSchema.safeParse(restated.from.size > 0 ? { ...(raw as object), ...restated.sections } : raw);
   if (!parsed.success) {
     issues.push(...zodIssues(parsed.error, [at]));
     return undefined;
@@ -279,10 +344,100 @@ export function loadRuleset(
     };
   });
 
+  const tables = new Map<string, CompiledTable>();
+  file.tables.forEach((t, i) => {
+    const p = [at, 'tables', i];
+    const key = `${t.kind}/${t.id}`;
+    if (tables.has(key)) issues.push({ path: [...p, 'id'], message: `duplicate table id '${t.id}' for kind ${t.kind}` });
+    if (!file.kinds.includes(t.kind)) issues.push({ path: [...p, 'kind'], message: `kind '${t.kind}' is not among the ruleset's kinds` });
+    const declared = kinds.get(t.kind)?.tables?.[t.id];
+    if (kinds.has(t.kind) && !declared) {
+      issues.push({ path: [...p, 'id'], message: `kind ${t.kind} reads no table '${t.id}' (it reads: ${Object.keys(kinds.get(t.kind)!.tables ?? {}).join(', ') || 'none'})` });
+    }
+    const conditionRule = (id: string) => rules.find((r) => r.kind === t.kind && r.id === id);
+    const rows = t.rows.map((row, j) => {
+      const rp = [...p, 'rows', j];
+      for (const side of ['failed', 'held'] as const) {
+        for (const id of row.when[side] ?? []) {
+          const r = conditionRule(id);
+          if (!r) issues.push({ path: [...rp, 'when', side], message: `names rule '${id}', which is not a rule of kind ${t.kind}` });
+          else if (r.effect !== 'condition') issues.push({ path: [...rp, 'when', side], message: `names rule '${id}', a warning: only a condition fails or holds` });
+        }
+      }
+      const facts = Object.entries(row.when.facts ?? {});
+      for (const [name] of facts) {
+        if (declared && !(declared.facts ?? []).includes(name)) {
+          issues.push({ path: [...rp, 'when', 'facts', name], message: `kind ${t.kind} supplies no fact '${name}' to table '${t.id}' (it supplies: ${(declared.facts ?? []).join(', ') || 'none'})` });
+        }
+      }
+      let then: unknown = row.then;
+      if (declared) {
+        const parsed = declared.then.safeParse(row.then);
+        if (!parsed.success) issues.push(...zodIssues(parsed.error, [...rp, 'then']));
+        else then = parsed.data;
+        for (const field of declared.ruleFields ?? []) {
+          const named = (row.then as Record<string, unknown>)[field];
+          if (typeof named === 'string' && !conditionRule(named)) issues.push({ path: [...rp, 'then', field], message: `names rule '${named}', which is not a rule of kind ${t.kind}` });
+        }
+      }
+      return { failed: row.when.failed ?? [], held: row.when.held ?? [], facts, then };
+    });
+    const last = t.rows[t.rows.length - 1]!.when;
+    if ((last.failed ?? []).length + (last.held ?? []).length + Object.keys(last.facts ?? {}).length > 0) {
+      issues.push({ path: [...p, 'rows', t.rows.length - 1, 'when'], message: 'the last row has an empty when (it decides every case no earlier row does)' });
+    }
+    tables.set(key, { id: t.id, kind: t.kind, citation: cite(t.clause, t.docNo), rows });
+  });
+
+  const noParams = { checkParam: () => 'an input check is run before any figure is read: it reads the input, not parameters' };
+  const inputChecks: CompiledInputCheck[] = file.inputChecks.map((c, i) => {
+    const p = [at, 'inputChecks', i];
+    if (!file.kinds.includes(c.kind)) issues.push({ path: [...p, 'kind'], message: `kind '${c.kind}' is not among the ruleset's kinds` });
+    const valueNames = new Set(Object.keys(c.values));
+    for (const text of [c.message.zh, c.message.en]) {
+      for (const m of text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)(?::\d+)?\}/g)) {
+        if (!valueNames.has(m[1]!)) issues.push({ path: [...p, 'message'], message: `message names {${m[1]}}, which is not one of the check's values` });
+      }
+    }
+    return {
+      id: c.id,
+      kind: c.kind,
+      citation: cite(c.clause, c.docNo),
+      path: c.path,
+      code: c.code,
+      values: Object.entries(c.values).map(([name, expr]) => [name, compileLogic(expr, [...p, 'values', name], issues, noParams)] as const),
+      when: c.when === undefined ? undefined : compileLogic(c.when, [...p, 'when'], issues, { ...noParams, valueNames }),
+      test: compileLogic(c.test, [...p, 'test'], issues, { ...noParams, valueNames }),
+      message: c.message,
+    };
+  });
+
+  if (file.payers) {
+    const declared = new Set<string>();
+    file.payers.forEach((payer, i) => {
+      if (declared.has(payer.id)) issues.push({ path: [at, 'payers', i, 'id'], message: `duplicate payer '${payer.id}'` });
+      declared.add(payer.id);
+    });
+    file.items.forEach((it, i) => {
+      it.funding.forEach((part, j) => {
+        if (!declared.has(part.payer)) issues.push({ path: [at, 'items', i, 'funding', j, 'payer'], message: `payer '${part.payer}' is not one of the ruleset's payers (${[...declared].join(', ')})` });
+      });
+    });
+  }
+
   for (const k of file.kinds) {
     const contract = kinds.get(k);
     if (!contract) continue;
     issues.push(...contractIssues(at, file.jurisdiction, k, contract, formulas, rules, items, params, reads));
+    for (const id of Object.keys(contract.tables ?? {})) {
+      if (!tables.has(`${k}/${id}`)) issues.push({ path: [at, 'tables'], message: `kind ${k} needs a table '${id}': its code reads it` });
+    }
+    for (const path of contract.inputChecks ?? []) {
+      if (!inputChecks.some((c) => c.kind === k && c.path.join('.') === path)) {
+        issues.push({ path: [at, 'inputChecks'], message: `kind ${k} needs an input check at '${path}': the law decides when that input is acceptable` });
+      }
+    }
+    if (contract.declaresPayers && !file.payers) issues.push({ path: [at, 'payers'], message: `kind ${k} needs the ruleset's payers declared ('payers'): its items' funding names them` });
   }
   if (issues.length > start) return undefined;
   return {
@@ -301,6 +456,10 @@ export function loadRuleset(
     rules,
     formulas,
     items,
+    tables,
+    inputChecks,
+    payers: file.payers,
+    restatedBy: restated.from,
   };
 }
 
@@ -436,14 +595,14 @@ export class RulesetRegistry {
    * Loads rulesets; throws one RulesetError listing every problem: schema, rules, contracts, two
    * versions starting on the same day for the same jurisdiction and kind, a sunset that leaves a
    * gap before the next version, duplicate ids, and a parameter the ruleset reads that has no
-   * value on some day of its window.
+   * value on some day of its window. `restaters`: files that may restate one of these (`restates`).
    */
-  static load(raws: readonly unknown[], params: ParameterRegistry, kinds: ReadonlyMap<string, KindShape>): RulesetRegistry {
+  static load(raws: readonly unknown[], params: ParameterRegistry, kinds: ReadonlyMap<string, KindShape>, restaters: readonly unknown[] = []): RulesetRegistry {
     const issues: Issue[] = [];
     const loaded: LoadedRuleset[] = [];
     raws.forEach((raw, i) => {
       const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${i}`;
-      const r = loadRuleset(raw, `ruleset ${id}`, params, kinds, issues);
+      const r = loadRuleset(raw, `ruleset ${id}`, params, kinds, issues, restaters);
       if (r) loaded.push(r);
     });
     const ids = new Set<string>();
