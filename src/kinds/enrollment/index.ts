@@ -1,18 +1,28 @@
 import { maxDate, minDate } from '../../engine/dates';
+import { RuleEvaluationError } from '../../engine/errors';
 import { defineKind } from '../../engine/kind';
+import { tableRow } from '../../engine/tables';
 import { checkValidityMonths } from '../quota/parameters';
-import { enrollmentInput, type EnrollmentOutcome, type EnrollmentStatus } from './schema';
+import { enrollmentInput, enrollmentStatusRow, type EnrollmentOutcome, type EnrollmentStatusRow } from './schema';
 
 /**
  * `enrollment` (Taizhou, 三(四) 即征即保): as of `asOf`, who on the reported roster has enrolled,
  * who has waived (declared, or deemed for not enrolling and paying in time without just cause)
- * and who is pending; waived places are counted for `reallocation`. The last valid day is the
+ * and who is pending; waived places are counted for `reallocation`. Which status follows from
+ * which rules is the ruleset's table `enrollment-status` (the first row whose rules and facts
+ * match; the fact `completed`: registration and payment both known by `asOf`). The waiver scope
+ * is evaluated first: a declared waiver settles the nominee and the nominee scope is not evaluated. The last valid day is the
  * ruleset's formula `valid-until` (roster date + validity months, inclusive); events dated after
  * `asOf` are not known yet and are ignored with a warning.
  */
 export const enrollment = defineKind({
   kind: 'enrollment',
-  contract: { scopes: ['roster', 'waiver', 'nominee'], formulas: ['valid-until'], rules: { 'no-waiver-declared': 'waiver', 'enrolled-by-deadline': 'nominee', 'not-deemed-waived': 'nominee' }, parameterRoles: ['quota-validity-months', 'quota-validity-max-months'] },
+  contract: {
+    scopes: ['roster', 'waiver', 'nominee'],
+    formulas: ['valid-until'],
+    tables: { 'enrollment-status': { then: enrollmentStatusRow, facts: ['completed'], ruleFields: ['decidedBy'] } },
+    parameterRoles: ['quota-validity-months', 'quota-validity-max-months'],
+  },
   asOf: 'observation',
   schema: enrollmentInput,
   decisiveDate: (input) => input.rosterReportedOn,
@@ -43,28 +53,11 @@ export const enrollment = defineKind({
       // A declared waiver settles the nominee: the deadline rules are not evaluated.
       const waiver = ctx.scope('waiver', data, n.id);
       const failed = waiver.failed.length > 0 ? waiver.failed : ctx.scope('nominee', data, n.id).failed;
-      let status: EnrollmentStatus;
-      let waivedHow: 'declared' | 'deemed' | null = null;
-      let late = false;
-      let decidedBy = 'not-deemed-waived';
-      if (failed.includes('no-waiver-declared')) {
-        status = 'waived';
-        waivedHow = 'declared';
-        decidedBy = 'no-waiver-declared';
-      } else if (!failed.includes('enrolled-by-deadline')) {
-        status = 'enrolled';
-        decidedBy = 'enrolled-by-deadline';
-      } else if (failed.includes('not-deemed-waived')) {
-        status = 'waived';
-        waivedHow = 'deemed';
-      } else if (completedOn !== null) {
-        // Completed after the deadline, not deemed a waiver (just cause): enrolled, late.
-        status = 'enrolled';
-        late = true;
-      } else {
-        status = 'pending';
-      }
-      const reason = ctx.reasons.filter((r) => r.subject === n.id && r.rule === decidedBy).slice(-1)[0]!.message;
+      // 三(四): the ruleset's status table turns the rules that failed into a status.
+      const { status, waivedHow, late, decidedBy } = tableRow<EnrollmentStatusRow>(ctx.ruleset, ctx.kind, 'enrollment-status', failed, { completed: completedOn !== null });
+      const decisive = ctx.reasons.filter((r) => r.subject === n.id && r.rule === decidedBy).slice(-1)[0];
+      if (!decisive) throw new RuleEvaluationError(`enrollment/${decidedBy}`, `the status table decides ${n.id} by rule '${decidedBy}', which was not evaluated for them`);
+      const reason = decisive.message;
       return { id: n.id, householdId: n.householdId ?? null, status, waivedHow, completedOn, late, justCause: n.justCause !== undefined, decidedBy, reason, failed };
     });
     const counts = { enrolled: 0, waived: 0, pending: 0 };

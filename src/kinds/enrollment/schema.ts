@@ -62,6 +62,31 @@ export type EnrollmentInputParsed = z.output<typeof enrollmentInput>;
 export type EnrollmentStatus = 'enrolled' | 'waived' | 'pending';
 
 /**
+ * A row of the ruleset's status table `enrollment-status` (三(四)): the status it gives, how a
+ * waiver came about, whether the enrolment was late, and the rule whose reason is reported.
+ *
+ * @example
+ * ```ts
+ * enrollmentStatusRow.parse({ status: 'waived', waivedHow: 'deemed', decidedBy: 'not-deemed-waived' }).late; // false
+ * ```
+ */
+export const enrollmentStatusRow = z.strictObject({
+  status: z.enum(['enrolled', 'waived', 'pending']),
+  waivedHow: z.enum(['declared', 'deemed']).nullable().default(null),
+  late: z.boolean().default(false),
+  decidedBy: z.string().min(1).max(80),
+});
+/**
+ * A row of the status table as the kind reads it (defaults applied).
+ *
+ * @example
+ * ```ts
+ * const row: EnrollmentStatusRow = { status: 'pending', waivedHow: null, late: false, decidedBy: 'not-deemed-waived' };
+ * ```
+ */
+export type EnrollmentStatusRow = z.output<typeof enrollmentStatusRow>;
+
+/**
  * Outcome of `enrollment`.
  *
  * @example

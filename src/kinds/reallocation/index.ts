@@ -1,16 +1,18 @@
 import { defineKind } from '../../engine/kind';
-import { reallocationInput, type ReallocationOutcome } from './schema';
+import { tableRow } from '../../engine/tables';
+import { reallocationInput, reallocationPriorityRow, type ReallocationOutcome, type ReallocationPriorityRow } from './schema';
 
 /**
  * `reallocation` (Taizhou, 三(三)): freed and adjustment places handed on. The adjustment list
  * must have passed 五议两公开 (rules of scope `procedure`); if not, it is refused with the rules
- * that failed. Otherwise each candidate is checked (scope `candidate`): members of the collective
- * not yet enrolled may get a place; those whose land was expropriated come first, in list order,
- * then the others in list order, until the places run out.
+ * that failed. Otherwise each candidate is checked (scope `candidate`) and the ruleset's table
+ * `reallocation-priority` gives each a rank by the rules that failed (none: no place); places go
+ * by rank, then in list order, until they run out. (Taizhou: members of the collective not yet
+ * enrolled may get a place; those whose land was expropriated come first.)
  */
 export const reallocation = defineKind({
   kind: 'reallocation',
-  contract: { scopes: ['procedure', 'candidate'], rules: { 'candidate-same-collective': 'candidate', 'candidate-not-insured': 'candidate', 'candidate-land-expropriated': 'candidate' } },
+  contract: { scopes: ['procedure', 'candidate'], tables: { 'reallocation-priority': { then: reallocationPriorityRow } } },
   asOf: 'observation',
   schema: reallocationInput,
   decisiveDate: (input) => input.rosterReportedOn,
@@ -28,12 +30,14 @@ export const reallocation = defineKind({
         remaining: total,
       };
     }
-    const checked = input.candidates.map((candidate) => {
+    const checked = input.candidates.map((candidate, at) => {
       const { failed } = ctx.scope('candidate', { candidate }, candidate.id);
-      const eligible = !failed.includes('candidate-same-collective') && !failed.includes('candidate-not-insured');
-      return { id: candidate.id, failed, eligible, priority: eligible && !failed.includes('candidate-land-expropriated') };
+      // 三(三): the ruleset's priority order says who may get a place and who comes first.
+      const { rank, priority } = tableRow<ReallocationPriorityRow>(ctx.ruleset, ctx.kind, 'reallocation-priority', failed);
+      return { id: candidate.id, failed, eligible: rank !== null, rank: rank ?? Infinity, priority, at };
     });
-    const order = [...checked.filter((c) => c.priority), ...checked.filter((c) => c.eligible && !c.priority)];
+    // By rank, then in list order.
+    const order = checked.filter((c) => c.eligible).sort((a, b) => a.rank - b.rank || a.at - b.at);
     const assigned = order.slice(0, total).map((c) => ({ id: c.id, priority: c.priority }));
     const got = new Set(assigned.map((a) => a.id));
     const notAssigned = checked

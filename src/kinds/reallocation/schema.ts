@@ -63,6 +63,30 @@ export type ReallocationInput = z.input<typeof reallocationInput>;
 export type ReallocationInputParsed = z.output<typeof reallocationInput>;
 
 /**
+ * A row of the ruleset's priority order `reallocation-priority` (三(三)): the candidate's rank
+ * (1 is served first; `null`: no place may go to them) and whether the outcome marks them as
+ * served with priority.
+ *
+ * @example
+ * ```ts
+ * reallocationPriorityRow.parse({ rank: 2 }).priority; // false
+ * ```
+ */
+export const reallocationPriorityRow = z.strictObject({
+  rank: z.number().int().min(1).max(99).nullable(),
+  priority: z.boolean().default(false),
+});
+/**
+ * A row of the priority order as the kind reads it (defaults applied).
+ *
+ * @example
+ * ```ts
+ * const row: ReallocationPriorityRow = { rank: 1, priority: true };
+ * ```
+ */
+export type ReallocationPriorityRow = z.output<typeof reallocationPriorityRow>;
+
+/**
  * Outcome of `reallocation`.
  *
  * @example
