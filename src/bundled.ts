@@ -15,6 +15,7 @@ import taizhouParameters from '../rulesets/cn.zhejiang.taizhou/parameters.json';
 import taizhou2019 from '../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
 import shaoyang2020v110 from '../rulesets/cn.hunan.shaoyang/archive/1.1.0.json';
 import gucun2022v100 from '../rulesets/cn.shanghai.baoshan.gucun/archive/1.0.0.json';
+import gucun2022v110 from '../rulesets/cn.shanghai.baoshan.gucun/archive/1.1.0.json';
 import taizhou2019v100 from '../rulesets/cn.zhejiang.taizhou/archive/1.0.0.json';
 import taizhou2019v110 from '../rulesets/cn.zhejiang.taizhou/archive/1.1.0.json';
 
@@ -32,4 +33,4 @@ export const BUNDLED_JURISDICTIONS: readonly unknown[] = [shaoyangJurisdiction, 
  * and found by content hash, so that every record made under them still replays exactly.
  * `createEngine()` loads them (with the caller's `archive`); they never decide a new request.
  */
-export const BUNDLED_ARCHIVE: readonly unknown[] = [shaoyang2020v110, taizhou2019v100, taizhou2019v110, gucun2022v100];
+export const BUNDLED_ARCHIVE: readonly unknown[] = [shaoyang2020v110, taizhou2019v100, taizhou2019v110, gucun2022v100, gucun2022v110];

@@ -23,18 +23,22 @@ const keyed = (d: unknown) => {
 const paths = (a: unknown, b: unknown) => diffDecisions(keyed(a), keyed(b)).map((d) => d.path).filter((p) => !/\.message\.(zh|en)$/.test(p));
 
 describe('superseded versions are archived byte for byte and loaded by default', () => {
-  it('the archive holds the replaced versions: Shaoyang 1.1.0, Taizhou 1.0.0, Gucun 1.0.0; the current ones are 1.2.0, 1.1.0, 1.1.0', () => {
+  it('the archive holds the replaced versions: Shaoyang 1.1.0, Taizhou 1.0.0 and 1.1.0, Gucun 1.0.0 and 1.1.0; the current ones are 1.2.0, 1.1.1, 1.1.1', () => {
     expect(archived('cn.hunan.shaoyang/archive/1.1.0.json').version).toBe('1.1.0');
     expect(archived('cn.zhejiang.taizhou/archive/1.0.0.json').version).toBe('1.0.0');
+    expect(archived('cn.zhejiang.taizhou/archive/1.1.0.json').version).toBe('1.1.0');
     expect(archived('cn.shanghai.baoshan.gucun/archive/1.0.0.json').version).toBe('1.0.0');
-    expect(BUNDLED_ARCHIVE).toHaveLength(3);
+    expect(archived('cn.shanghai.baoshan.gucun/archive/1.1.0.json').version).toBe('1.1.0');
+    expect(BUNDLED_ARCHIVE).toHaveLength(5);
     expect(engine.archivedRulesets().map((r) => `${r.id}@${r.version}`).sort()).toEqual([
       'cn.hunan.shaoyang/2020-01-01@1.1.0',
       'cn.shanghai.baoshan.gucun/2022-04-01@1.0.0',
+      'cn.shanghai.baoshan.gucun/2022-04-01@1.1.0',
       'cn.zhejiang.taizhou/2019-08-09@1.0.0',
+      'cn.zhejiang.taizhou/2019-08-09@1.1.0',
     ]);
     expect(engine.rulesets().map((r) => `${r.id}@${r.version}`)).toEqual(
-      expect.arrayContaining(['cn.hunan.shaoyang/2020-01-01@1.2.0', 'cn.shanghai.baoshan.gucun/2022-04-01@1.1.0', 'cn.zhejiang.taizhou/2019-08-09@1.1.0']),
+      expect.arrayContaining(['cn.hunan.shaoyang/2020-01-01@1.2.0', 'cn.shanghai.baoshan.gucun/2022-04-01@1.1.1', 'cn.zhejiang.taizhou/2019-08-09@1.1.1']),
     );
     // A caller's archive adds to the bundled one; without the bundled data there is none.
     expect(createEngine({ archive: [] }).archivedRulesets()).toEqual(engine.archivedRulesets());
@@ -91,8 +95,10 @@ describe('Shaoyang: old records replay matched under 1.1.0; re-decided under 1.2
 
 describe('Gucun: 六 corrected — under the same figures, 1.1.0 differs from 1.0.0 only in the guarantee subsidy of people who got the 3 extra years', () => {
   const rs = old('cn.shanghai.baoshan.gucun@1.0.0');
-  // Old rules, today's figures: the archived file replaces the current one (same id).
-  const oldRules = createEngine({ rulesets: [archived('cn.shanghai.baoshan.gucun/archive/1.0.0.json')] });
+  // Old rules, today's figures: the archived file replaces the current one (same id). Written before
+  // the payers and 四(一)'s input checks were data, it reads them from 1.1.1, which restates it.
+  const restater = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json', import.meta.url), 'utf8')) as unknown;
+  const oldRules = createEngine({ rulesets: [archived('cn.shanghai.baoshan.gucun/archive/1.0.0.json')], archive: [restater] });
   it('GC-11 (got the 3 extra years): the deferred guarantee subsidy goes, the totals fall by it, nothing else changes', () => {
     const r = rs.find((x) => x.id === 'payout/GC-11')!;
     const before = oldRules.evaluate(r.request as never);

@@ -13,7 +13,15 @@ const TIMINGS = ['at-expropriation', 'deferred'] as const;
  */
 export const payout = defineKind({
   kind: 'payout',
-  contract: { scopes: ['person'], formulas: ['stage', 'pension-age-date'], itemTimings: TIMINGS },
+  contract: {
+    scopes: ['person'],
+    formulas: ['stage', 'pension-age-date'],
+    itemTimings: TIMINGS,
+    // Who pays is the ruleset's (payers, checked against every item's funding at load); when the
+    // election and the account are acceptable is its input checks (Gucun: 四(一)).
+    declaresPayers: true,
+    inputChecks: ['person.electsEmployeeInsurance', 'person.residentPensionAccount'],
+  },
   schema: payoutInput,
   decisiveDate: (input) => input.expropriationDate,
   decide(ctx, input): PayoutOutcome {

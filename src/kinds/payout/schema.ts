@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { Dec } from '../../engine/decimal';
 import { decimalInput, idString, isoDate, whenFieldsValid } from '../../engine/schemas';
 import type { FundingPart } from '../../engine/items';
 import type { Localized } from '../../engine/schemas';
+import type { PayoutPayer } from './payers';
+
+export type { PayoutPayer } from './payers';
 
 /**
  * What a person already draws on the expropriation date.
@@ -50,22 +52,8 @@ export const payoutInput = z
     if (p.birthDate > v.expropriationDate) {
       ctx.addIssue({ code: 'custom', path: ['person', 'birthDate'], message: `is after the expropriation date ${v.expropriationDate}` });
     }
-    if (p.electsEmployeeInsurance && p.pensionStatus !== 'resident-pension') {
-      ctx.addIssue({ code: 'custom', path: ['person', 'electsEmployeeInsurance'], message: "only a person drawing the resident pension (pensionStatus 'resident-pension') elects employee insurance (四(一))" });
-    }
-    const acc = p.residentPensionAccount;
-    if (acc && new Dec(acc.individualContributions).plus(acc.collectiveSubsidies).gt(acc.balance)) {
-      // 四(一): “个人账户余额中个人缴费和集体补助部分” are parts of the balance.
-      ctx.addIssue({
-        code: 'custom',
-        path: ['person', 'residentPensionAccount'],
-        params: { code: 'ACCOUNT_PARTS_EXCEED_BALANCE' },
-        message: `individualContributions (${acc.individualContributions}) + collectiveSubsidies (${acc.collectiveSubsidies}) exceed the balance (${acc.balance}): they are parts of the balance (四(一))`,
-      });
-    }
-    if (p.electsEmployeeInsurance && !p.residentPensionAccount) {
-      ctx.addIssue({ code: 'custom', path: ['person', 'residentPensionAccount'], message: 'required when electsEmployeeInsurance is true (四(一) pays 3 years from the account balance)' });
-    }
+    // 四(一)'s conditions on electsEmployeeInsurance and residentPensionAccount are the ruleset's
+    // input checks (`inputChecks`), run before the kind decides (KindContract.inputChecks).
   }, whenFieldsValid);
 
 /**
@@ -96,7 +84,8 @@ export interface PayoutItem {
   /** Yuan, two decimals. */
   amount: string;
   timing: 'at-expropriation' | 'deferred';
-  funding: Array<FundingPart & { payer: 'acquiring-unit' | 'district' | 'town' | 'individual-account' }>;
+  /** Who pays what: the payers the ruleset declares (`payers`); for the bundled rulesets, {@link PayoutPayer}. */
+  funding: Array<FundingPart & { payer: PayoutPayer }>;
   label: Localized;
 }
 
