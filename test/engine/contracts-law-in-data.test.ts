@@ -6,8 +6,9 @@
  * decision, so the kind reads the law from the data and not from its code.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createEngine, InputError, NoRulesetInForceError, RulesetError, type PayoutInput, type ReallocationInput } from '../../src';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { payoutPayersSource } from '../../scripts/gen-ids';
+import { createEngine, InputError, NoRulesetInForceError, RulesetError, type PayoutInput, type PayoutItem, type ReallocationInput } from '../../src';
 import { engine } from '../helpers';
 
 type Json = Record<string, unknown>;
@@ -183,6 +184,10 @@ describe('Gucun 四(一): the conditions on the election and the account are the
 describe('Gucun: the payers are declared by the ruleset and every item’s funding is checked against them', () => {
   it('the bundled file declares acquiring-unit, district, town and individual-account', () => {
     expect((gucun.payers as Array<{ id: string }>).map((p) => p.id)).toEqual(['acquiring-unit', 'district', 'town', 'individual-account']);
+  });
+  it('the public payer type is generated from them and is the union API.md fixes (npm run ids)', () => {
+    expect(readFileSync(new URL('../../src/kinds/payout/payers.ts', import.meta.url), 'utf8')).toBe(payoutPayersSource());
+    expectTypeOf<PayoutItem['funding'][number]['payer']>().toEqualTypeOf<'acquiring-unit' | 'district' | 'town' | 'individual-account'>();
   });
   it('a copy without payers: a RulesetError naming them', () => {
     const c = copy(gucun);
