@@ -18,6 +18,8 @@ export type {
 } from './engine/engine';
 export { defineKind } from './engine/kind';
 export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf } from './engine/kind';
+export type { TableContract } from './engine/contract';
+export { tableRow } from './engine/tables';
 export type { DecisionContext, ScopeResult } from './engine/context';
 export type { JurisdictionFile } from './engine/jurisdiction-file';
 export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
@@ -46,7 +48,7 @@ export type { BundledKinds, Kind, KindInput, KindOutcome } from './kinds';
 export { BUNDLED_KINDS } from './kinds';
 export type { EligibilityInput, EligibilityOutcome } from './kinds/eligibility';
 export { EDUCATION_TYPES, MEMBERSHIP_BASES, SERVICE_RANKS } from './kinds/eligibility';
-export type { PayoutInput, PayoutItem, PayoutOutcome } from './kinds/payout';
+export type { PayoutInput, PayoutItem, PayoutOutcome, PayoutPayer } from './kinds/payout';
 export { PENSION_STATUSES } from './kinds/payout';
 export type { LaterSubsidyInput, LaterSubsidyOutcome } from './kinds/later-subsidy';
 export type { FundingPart, ItemOutcome, ItemTotals } from './engine/items';
