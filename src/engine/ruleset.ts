@@ -215,7 +215,7 @@ export function loadRuleset(
     issues.push(...shape);
     return undefined;
   }
-  const restated = restaters.length > 0 ? restatedSections(raw as object, restaters) : { sections: {}, from: new Map<string, string>() };
+  const restated = restaters.length > 0 && raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? restatedSections(raw, restaters) : { sections: {}, from: new Map<string, string>() };
   const parsed = rulesetFileSchema.safeParse(restated.from.size > 0 ? { ...(raw as object), ...restated.sections } : raw);
   if (!parsed.success) {
     issues.push(...zodIssues(parsed.error, [at]));
