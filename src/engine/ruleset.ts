@@ -390,8 +390,11 @@ export function loadRuleset(
   });
 
   const noParams = { checkParam: () => 'an input check is run before any figure is read: it reads the input, not parameters' };
+  const checkIds = new Set<string>();
   const inputChecks: CompiledInputCheck[] = file.inputChecks.map((c, i) => {
     const p = [at, 'inputChecks', i];
+    if (checkIds.has(`${c.kind}/${c.id}`)) issues.push({ path: [...p, 'id'], message: `duplicate input check id '${c.id}' for kind ${c.kind}` });
+    checkIds.add(`${c.kind}/${c.id}`);
     if (!file.kinds.includes(c.kind)) issues.push({ path: [...p, 'kind'], message: `kind '${c.kind}' is not among the ruleset's kinds` });
     const valueNames = new Set(Object.keys(c.values));
     for (const text of [c.message.zh, c.message.en]) {

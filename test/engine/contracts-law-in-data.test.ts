@@ -50,6 +50,19 @@ describe('Taizhou 三(四): the enrolment status table is the ruleset’s', () =
     (c.rules as Array<{ id: string }>).find((r) => r.id === 'enrolled-by-deadline')!.id = 'enrolled-in-time';
     expect(loadError([c])).toContain("names rule 'enrolled-by-deadline', which is not a rule of kind enrollment");
   });
+  it('every rule a Taizhou table names, renamed in a copy: a RulesetError naming that rule', () => {
+    const named = tablesOf(taizhou).flatMap((t) => t.rows.flatMap((r) => [...((r.when.failed as string[]) ?? []), ...((r.when.held as string[]) ?? []), ...(typeof r.then.decidedBy === 'string' ? [r.then.decidedBy] : [])].map((id) => [t.kind, id] as const)));
+    const unique = [...new Map(named.map((n) => [n.join('/'), n])).values()];
+    expect(unique.map((n) => n.join('/')).sort()).toEqual([
+      'enrollment/enrolled-by-deadline', 'enrollment/no-waiver-declared', 'enrollment/not-deemed-waived',
+      'reallocation/candidate-land-expropriated', 'reallocation/candidate-not-insured', 'reallocation/candidate-same-collective',
+    ]);
+    for (const [kind, id] of unique) {
+      const c = copy(taizhou);
+      (c.rules as Array<{ id: string; kind: string }>).find((r) => r.id === id && r.kind === kind)!.id = `${id}-renamed`;
+      expect(loadError([c])).toContain(`names rule '${id}', which is not a rule of kind ${kind}`);
+    }
+  });
   it('a row giving a status the kind does not know, a fact it does not supply, a last row with a condition: each named', () => {
     const c = copy(taizhou);
     const rows = table(c, 'enrollment-status').rows;
@@ -170,6 +183,12 @@ describe('Gucun 四(一): the conditions on the election and the account are the
     c.inputChecks = (c.inputChecks as Array<{ id: string; path: string[] }>).map((x) => (x.id === 'election-by-resident-pensioner' ? { ...x, when: false } : x));
     const d = createEngine({ rulesets: [c] }).payout({ expropriationDate: '2023-06-15', person: person({ pensionStatus: 'none', electsEmployeeInsurance: true, residentPensionAccount: { balance: '1', individualContributions: '0', collectiveSubsidies: '0' } }) });
     expect(d.kind).toBe('payout');
+  });
+  it('two input checks with one id: named', () => {
+    const c = copy(gucun);
+    const checks = c.inputChecks as Json[];
+    checks[2]!.id = checks[0]!.id;
+    expect(loadError([c])).toContain("duplicate input check id 'election-by-resident-pensioner' for kind payout");
   });
   it('an input check may not read a parameter (it runs before any figure is read): named', () => {
     const c = copy(gucun);
