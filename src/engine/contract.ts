@@ -28,8 +28,9 @@ export interface KindContract<Scope extends string = string> {
   /** Timings an item of this kind may have (items are not allowed when absent). */
   readonly itemTimings?: readonly string[];
   /**
-   * Parameter roles the kind's code reads through `ctx.role(name)`: the ruleset's `parameterRoles`
-   * maps each to a parameter id of its jurisdiction (so no kind hard-codes one place's ids).
+   * Parameter roles the kind's code reads through `ctx.role(name)`: each resolves by name to
+   * `<jurisdiction>.<name>` of the ruleset's jurisdiction or its nearest parent that has that series
+   * (`resolveRole`), so no kind hard-codes one place's ids.
    */
   readonly parameterRoles?: readonly string[];
   /**
