@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine, rulesetHash, RulesetError } from '../../src';
 import taizhou from '../../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
-import taizhouParameters from '../../rulesets/cn.zhejiang.taizhou/parameters.json';
+import { jurisdictionParameters } from '../helpers';
+
+const taizhouParameters = jurisdictionParameters('cn.zhejiang.taizhou');
 
 type Json = Record<string, unknown>;
 const clone = <T>(x: T): T => structuredClone(x);
