@@ -19,7 +19,7 @@ export type {
 export { defineKind } from './engine/kind';
 export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf } from './engine/kind';
 export type { DecisionContext, ScopeResult } from './engine/context';
-export type { JurisdictionFile } from './engine/jurisdiction-file';
+export type { JurisdictionFile, JurisdictionPromises } from './engine/jurisdiction-file';
 export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { DerivedInput, ParameterSeries } from './engine/parameters';
