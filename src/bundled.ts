@@ -8,14 +8,18 @@
 import shaoyangJurisdiction from '../rulesets/cn.hunan.shaoyang/jurisdiction.json';
 import shaoyang20200101 from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
 import shaoyangArchived110 from '../rulesets/cn.hunan.shaoyang/archive/1.1.0.json';
+import shaoyangArchived120 from '../rulesets/cn.hunan.shaoyang/archive/1.2.0.json';
+import shaoyangApplicationDocuments from '../rulesets/cn.hunan.shaoyang/parameters/application-documents.json';
 import shaoyangBasis2Education from '../rulesets/cn.hunan.shaoyang/parameters/basis2-education.json';
 import shaoyangBasis2ServiceRanks from '../rulesets/cn.hunan.shaoyang/parameters/basis2-service-ranks.json';
 import shaoyangFirstNoticeVenues from '../rulesets/cn.hunan.shaoyang/parameters/first-notice-venues.json';
+import shaoyangJointReviewDepartments from '../rulesets/cn.hunan.shaoyang/parameters/joint-review-departments.json';
 import shaoyangLumpSumCutoff from '../rulesets/cn.hunan.shaoyang/parameters/lump-sum-cutoff.json';
 import shaoyangMaxPerCapitaMu from '../rulesets/cn.hunan.shaoyang/parameters/max-per-capita-mu.json';
 import shaoyangMinAge from '../rulesets/cn.hunan.shaoyang/parameters/min-age.json';
 import shaoyangMinRepresentatives from '../rulesets/cn.hunan.shaoyang/parameters/min-representatives.json';
 import shaoyangNoticeDays from '../rulesets/cn.hunan.shaoyang/parameters/notice-days.json';
+import shaoyangSecondNoticeVenues from '../rulesets/cn.hunan.shaoyang/parameters/second-notice-venues.json';
 import shaoyangTownshipReviewDepartments from '../rulesets/cn.hunan.shaoyang/parameters/township-review-departments.json';
 import shanghaiJurisdiction from '../rulesets/cn.shanghai/jurisdiction.json';
 import shanghaiAverageAnnualWage from '../rulesets/cn.shanghai/parameters/average-annual-wage.json';
@@ -71,14 +75,17 @@ export const BUNDLED_RULESETS: readonly unknown[] = [
 
 /** Bundled parameter files, one dated series each: `rulesets/<jurisdiction>/parameters/<name>.json`. */
 export const BUNDLED_PARAMETERS: readonly unknown[] = [
+  shaoyangApplicationDocuments,
   shaoyangBasis2Education,
   shaoyangBasis2ServiceRanks,
   shaoyangFirstNoticeVenues,
+  shaoyangJointReviewDepartments,
   shaoyangLumpSumCutoff,
   shaoyangMaxPerCapitaMu,
   shaoyangMinAge,
   shaoyangMinRepresentatives,
   shaoyangNoticeDays,
+  shaoyangSecondNoticeVenues,
   shaoyangTownshipReviewDepartments,
   shanghaiAverageAnnualWage,
   shanghaiAverageMonthlyWage,
@@ -134,6 +141,7 @@ export const BUNDLED_JURISDICTIONS: readonly unknown[] = [
  */
 export const BUNDLED_ARCHIVE: readonly unknown[] = [
   shaoyangArchived110,
+  shaoyangArchived120,
   gucunArchived100,
   taizhouArchived100,
 ];

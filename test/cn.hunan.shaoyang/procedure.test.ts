@@ -294,9 +294,28 @@ describe('parameters (二(二)3, 6)', () => {
       ['cn.hunan.shaoyang.first-notice-venues', ['village']],
       ['cn.hunan.shaoyang.min-representatives', 10],
       ['cn.hunan.shaoyang.township-review-departments', ['natural-resources', 'agriculture-rural', 'police-station']],
+      // 1.3.0: the lists of 二(二)5 (附表3), 二(二)6 and 二(二)1 are parameters too, read when their rules run.
+      ['cn.hunan.shaoyang.joint-review-departments', ['public-security', 'expropriation', 'natural-resources', 'agriculture-rural']],
+      ['cn.hunan.shaoyang.second-notice-venues', ['district-portal', 'village']],
+      ['cn.hunan.shaoyang.application-documents', ['application-form', 'id-card', 'household-register', 'land-contract-certificate']],
     ]);
     const strict = engine.procedure(base(), { parameters: { 'cn.hunan.shaoyang.notice-days': 8, 'cn.hunan.shaoyang.min-representatives': 12 } });
     expect(strict.outcome.violations.map((v) => v.rule)).toEqual(['first-notice-7-days', 'representatives-at-least-10', 'second-notice-7-days']);
+  });
+});
+
+describe('lists as parameters (1.3.0): each entry written once, its label beside the rule', () => {
+  it('会审 without 征拆: the joint-review-departments list names it, in Chinese from the labels; a list override without it holds', () => {
+    // 附表3: “区人民政府组织自然资源、农业农村、公安、征拆等部门…联合会审”. The sample's joint review had five
+    // departments; without expropriation (征拆) one of the four is missing.
+    const input = base();
+    const joint = input.events.find((e) => e.type === 'joint-review') as Extract<Ev, { type: 'joint-review' }>;
+    joint.departments = joint.departments.filter((d) => d !== 'expropriation');
+    const v = violation(input, 'joint-review-departments')!;
+    expect(v.message.zh).toBe('会审（2023-04-20）缺少以下部门：征拆');
+    expect(v.message.en).toBe('The joint review (2023-04-20) lacked these departments: expropriation');
+    const fewer = engine.procedure(input, { parameters: { 'cn.hunan.shaoyang.joint-review-departments': ['public-security', 'natural-resources', 'agriculture-rural'] } });
+    expect(fewer.outcome.violations).toEqual([]);
   });
 });
 

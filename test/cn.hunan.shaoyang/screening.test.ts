@@ -217,7 +217,7 @@ describe('the decisive date (input.noticeDate) and the ruleset window', () => {
   });
   it('a notice on or after 2020-01-01 needs no asOf', () => {
     const d = engine.screening(roster([person()], { noticeDate: '2020-01-01' }));
-    expect(d).toMatchObject({ asOf: '2020-01-01', kind: 'screening', ruleset: { version: '1.2.0' } });
+    expect(d).toMatchObject({ asOf: '2020-01-01', kind: 'screening', ruleset: { version: '1.3.0' } });
   });
 });
 
