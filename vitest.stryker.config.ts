@@ -24,12 +24,14 @@ import { defineConfig } from 'vitest/config';
 const dist = ['test/browser/**', 'test/cli/large-csv.test.ts', 'test/cli/cli.test.ts', 'test/node/batch-workers.test.ts', 'test/cli/workers.test.ts'];
 //
 // STRYKER_SUITE=logic (the part logic: the JSON Logic compiler, ruleset and parameter loading)
-// keeps only the tests of the engine and of the kinds (test/engine, test/kinds, test/cn.*): every
+// keeps only the tests of the engine and of the kinds (test/engine, test/kinds, test/cn.*, and the
+// jurisdictions' hand-worked cases, test/cases.test.ts, where the law tests that are plain pairs
+// now live): every
 // compiled rule runs in nearly every test, so a surviving compiler mutant reruns whatever is
 // included; the audit, analysis, hostile-input and determinism files reach the compiler only
 // through the kinds' decisions, which the kind tests check value by value. Same lower bound.
 const suite = process.env.STRYKER_SUITE;
-const core = suite === 'core' ? ['test/cli/**', 'test/node/**'] : suite === 'logic' ? ['test/cli/**', 'test/node/**', 'test/analysis/**', 'test/audit/**', 'test/*.test.ts'] : [];
+const core = suite === 'core' ? ['test/cli/**', 'test/node/**'] : suite === 'logic' ? ['test/cli/**', 'test/node/**', 'test/analysis/**', 'test/audit/**', 'test/!(cases).test.ts'] : [];
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

@@ -21,7 +21,7 @@ export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf 
 export type { TableContract } from './engine/contract';
 export { tableRow } from './engine/tables';
 export type { DecisionContext, ScopeResult } from './engine/context';
-export type { JurisdictionFile } from './engine/jurisdiction-file';
+export type { JurisdictionFile, JurisdictionPromises } from './engine/jurisdiction-file';
 export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { DerivedInput, ParameterSeries } from './engine/parameters';

@@ -1,4 +1,5 @@
-import { createEngine, InputError, type Engine, type Issue } from '../src';
+import { createEngine, InputError, type Engine, type Issue, type ParameterFile } from '../src';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let loaded: Engine | undefined;
 /**
@@ -23,4 +24,17 @@ export function inputIssues(fn: () => unknown): Array<{ path: string; message: s
     throw e;
   }
   throw new Error('expected an InputError, but nothing was thrown');
+}
+
+/**
+ * All the parameter series of one jurisdiction folder (`rulesets/<j>/parameters/*.json`, one
+ * series a file) as one parameter file, for tests that edit a copy of a jurisdiction's figures.
+ */
+export function jurisdictionParameters(jurisdiction: string): ParameterFile {
+  const dir = new URL(`../rulesets/${jurisdiction}/parameters/`, import.meta.url);
+  const parameters: ParameterFile['parameters'] = {};
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    Object.assign(parameters, (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as ParameterFile).parameters);
+  }
+  return { jurisdiction, parameters };
 }

@@ -30,7 +30,13 @@ export const caseSchema = z.strictObject({
   /**
    * The expected parts of the decision: objects are matched key by key (keys not named are not
    * compared), arrays element by element and in full length, decimal strings as numbers.
-   * `warnings` may list codes only: `warnings: { includes: [AS_OF_IGNORED] }`.
+   * Where the decision holds an array, `{ includes: [...], excludes: [...] }` instead queries its
+   * elements in any order: each `includes` element (itself matched key by key) must match some
+   * element, no `excludes` element may match any — e.g.
+   * `reasons: { includes: [{ rule: age-16, holds: false, values: { age: 15 } }] }` or
+   * `outcome: { items: { excludes: [{ code: guarantee-subsidy }] } }`.
+   * `warnings` lists codes: in full and in order (`warnings: [ASSUMED_EFFECTIVE_DATE]`), or
+   * `warnings: { includes: [AS_OF_IGNORED], excludes: [...] }`.
    */
   expect: z
     .strictObject({
@@ -40,7 +46,9 @@ export const caseSchema = z.strictObject({
       ruleset: z.record(z.string(), z.unknown()).optional(),
       reasons: z.unknown().optional(),
       parameters: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-      warnings: z.strictObject({ includes: z.array(z.string()).default([]), excludes: z.array(z.string()).default([]) }).optional(),
+      warnings: z
+        .union([z.array(z.string()), z.strictObject({ includes: z.array(z.string()).default([]), excludes: z.array(z.string()).default([]) })])
+        .optional(),
       /** The request must fail with this error code (and, when given, issues at these paths). */
       error: z.strictObject({ code: z.string(), paths: z.array(z.string()).optional() }).optional(),
     })

@@ -29,8 +29,44 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Compares only what `expected` names: object keys given, arrays in full. */
+/** Whether `expected` is an element query on an array: `{ includes?: [...], excludes?: [...] }`. */
+function isQuery(expected: unknown, got: unknown): expected is { includes?: unknown[]; excludes?: unknown[] } {
+  if (!isObject(expected) || !Array.isArray(got)) return false;
+  const keys = Object.keys(expected);
+  return keys.length > 0 && keys.every((k) => (k === 'includes' || k === 'excludes') && Array.isArray(expected[k]));
+}
+
+const matches = (expected: unknown, got: unknown) => partialDiff(expected, got, '', []).length === 0;
+
+/**
+ * An element query on an array of the decision (items, reasons, violations…), in any order:
+ * each `includes` element must match some element, no `excludes` element may match any. When
+ * an included element matches none, the one element that agrees on its first named key (e.g.
+ * `code` or `rule`) is compared field by field, so the diff names the field that differs.
+ */
+function queryDiff(expected: { includes?: unknown[]; excludes?: unknown[] }, got: unknown[], path: string, out: Diff[]): void {
+  for (const e of expected.includes ?? []) {
+    if (got.some((g) => matches(e, g))) continue;
+    const first = isObject(e) ? Object.keys(e)[0] : undefined;
+    const near = first === undefined ? [] : got.map((g, i) => [g, i] as const).filter(([g]) => isObject(g) && matches((e as Record<string, unknown>)[first], g[first]));
+    if (near.length === 1) partialDiff(e, near[0]![0], joinPath(path, near[0]![1]), out);
+    else out.push({ path, recorded: { includes: e }, replayed: `none of ${got.length} elements matches` });
+  }
+  for (const e of expected.excludes ?? []) {
+    const i = got.findIndex((g) => matches(e, g));
+    if (i >= 0) out.push({ path: joinPath(path, i), recorded: { excludes: e }, replayed: got[i] });
+  }
+}
+
+/**
+ * Compares only what `expected` names: object keys given, arrays in full, and an array of the
+ * decision queried by `{ includes, excludes }` (see {@link caseSchema}).
+ */
 export function partialDiff(expected: unknown, got: unknown, path: string, out: Diff[]): Diff[] {
+  if (isQuery(expected, got)) {
+    queryDiff(expected, got as unknown[], path || '(root)', out);
+    return out;
+  }
   if (isObject(expected)) {
     if (!isObject(got)) {
       out.push({ path: path || '(root)', recorded: expected, replayed: got });
@@ -81,8 +117,12 @@ export function runCase(engine: Pick<EngineCore, 'evaluate'>, c: Case): CaseResu
     }
     if (e.warnings) {
       const codes = (decision.warnings as Array<{ code: string }>).map((w) => w.code);
-      for (const w of e.warnings.includes) if (!codes.includes(w)) diffs.push({ path: 'warnings', recorded: `includes ${w}`, replayed: codes });
-      for (const w of e.warnings.excludes) if (codes.includes(w)) diffs.push({ path: 'warnings', recorded: `excludes ${w}`, replayed: codes });
+      if (Array.isArray(e.warnings)) {
+        partialDiff(e.warnings, codes, 'warnings', diffs);
+      } else {
+        for (const w of e.warnings.includes) if (!codes.includes(w)) diffs.push({ path: 'warnings', recorded: `includes ${w}`, replayed: codes });
+        for (const w of e.warnings.excludes) if (codes.includes(w)) diffs.push({ path: 'warnings', recorded: `excludes ${w}`, replayed: codes });
+      }
     }
   }
   return { name: c.name, clause: c.clause, passed: diffs.length === 0, diffs: diffs.map((d) => ({ path: d.path, expected: d.recorded, got: d.replayed })) };

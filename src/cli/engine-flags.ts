@@ -2,6 +2,8 @@
  * The flags every engine-building command takes (--rulesets, --parameters, --archive, --param),
  * shared by program.ts and the commands in their own files (compare, parameters, test).
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { createEngine, type Engine, type EngineOptions } from '../create-engine';
 import { readJsonFile } from './io';
@@ -12,11 +14,23 @@ export interface EngineFlags {
   archive?: string[];
 }
 
+/** A file, or every `.json` file of a folder in name order (a jurisdiction's `parameters/`, its `archive/`). */
+function readJsonFiles(path: string): unknown[] {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // not there: readJsonFile says so
+  }
+  if (!folder) return [readJsonFile(path)];
+  return readdirSync(path).filter((f) => f.endsWith('.json')).sort().map((f) => readJsonFile(join(path, f)));
+}
+
 export function engineOptionsFrom(flags: EngineFlags): EngineOptions {
   return {
-    rulesets: (flags.rulesets ?? []).map(readJsonFile),
-    parameters: (flags.parameters ?? []).map(readJsonFile),
-    archive: (flags.archive ?? []).map(readJsonFile),
+    rulesets: (flags.rulesets ?? []).flatMap(readJsonFiles),
+    parameters: (flags.parameters ?? []).flatMap(readJsonFiles),
+    archive: (flags.archive ?? []).flatMap(readJsonFiles),
   } as EngineOptions;
 }
 
@@ -27,9 +41,9 @@ export function engineFrom(flags: EngineFlags): Engine {
 export function withEngineOptions(cmd: Command): Command {
   const collect = (v: string, prev: string[] = []) => [...prev, v];
   return cmd
-    .option('--rulesets <file>', 'a ruleset file (same id replaces a bundled one); repeatable', collect)
-    .option('--parameters <file>', 'a parameter file (same series id replaces a bundled one); repeatable', collect)
-    .option('--archive <file>', 'an older ruleset file kept by hash, used only to replay records made under it; repeatable', collect);
+    .option('--rulesets <path>', 'a ruleset file, or a folder of them (same id replaces a bundled one); repeatable', collect)
+    .option('--parameters <path>', 'a parameter file, or a folder of them such as rulesets/<j>/parameters (same series id replaces a bundled one); repeatable', collect)
+    .option('--archive <path>', 'an older ruleset file (or a folder of them) kept by hash, used only to replay records made under it; repeatable', collect);
 }
 
 export function collectParam(value: string, previous: Record<string, string | number> = {}): Record<string, string | number> {

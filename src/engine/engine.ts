@@ -11,6 +11,7 @@ import { jurisdictionChain } from './jurisdiction';
 import { jurisdictionFileSchema } from './jurisdiction-file';
 import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
 import { overrideProblem, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
+import { promiseIssues } from './promises';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
 import { inputCheckIssues } from './tables';
@@ -265,6 +266,7 @@ function loadJurisdictions(
   defaults: Readonly<Record<string, string | undefined>>,
   kinds: ReadonlyMap<string, KindModule>,
   rulesets: RulesetRegistry,
+  hasParameter: (id: string) => boolean,
 ): { list: JurisdictionSummary[]; defaults: Map<string, string> } {
   const issues: Issue[] = [];
   const list: JurisdictionSummary[] = [];
@@ -277,6 +279,7 @@ function loadJurisdictions(
     }
     const j = parsed.data;
     list.push({ id: j.id, name: j.name, defaultFor: [...j.defaultFor] });
+    if (j.promises) issues.push(...promiseIssues(j.id, j.promises, rulesets.list, hasParameter));
     j.defaultFor.forEach((k, n) => {
       const other = byKind.get(k);
       if (other !== undefined && other !== j.id) {
@@ -338,7 +341,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
     });
     if (issues.length > 0) throw new RulesetError(issues, 'archive');
   }
-  const juris = loadJurisdictions(options.jurisdictions ?? [], (options.defaults ?? {}) as Record<string, string | undefined>, kindModules, rulesets);
+  const juris = loadJurisdictions(options.jurisdictions ?? [], (options.defaults ?? {}) as Record<string, string | undefined>, kindModules, rulesets, (id) => params.get(id) !== undefined);
   const anyByHash = (hash: string) => rulesets.byContentHash(hash) ?? archive.get(hash);
 
   // Step 1: the envelope and the kind.

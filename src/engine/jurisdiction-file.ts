@@ -20,7 +20,30 @@ export const jurisdictionFileSchema = z.strictObject({
   defaultFor: z.array(z.string().min(1).max(40)).default([]),
   /** What the folder's law text is (e.g. `law/source.txt`), for people reading the folder. */
   law: z.string().max(300).optional(),
+  /** Ids its callers may rely on in every version (see {@link JurisdictionPromises}). */
+  promises: z
+    .strictObject({
+      /** Why these (e.g. the contract that fixes them). */
+      why: z.string().max(300).optional(),
+      rules: z.record(z.string().min(1).max(40), z.array(z.string().min(1).max(80)).max(200)).optional(),
+      itemCodes: z.record(z.string().min(1).max(40), z.array(z.string().min(1).max(80)).max(200)).optional(),
+      parameters: z.array(z.string().min(1).max(120)).max(500).optional(),
+    })
+    .optional(),
 });
+
+/**
+ * What a jurisdiction promises its callers on every version of its rules (`jurisdiction.json`
+ * `promises`): per kind, the rule ids (`failed` lists them) and item codes (`items[].code`) it
+ * always has, and the parameter ids it always provides. A ruleset of the jurisdiction that
+ * breaks one does not load (`RulesetError`, code `broken_promise`).
+ *
+ * @example
+ * ```ts
+ * const p: JurisdictionPromises = { rules: { eligibility: ['age-16', 'per-capita-under-0.3', 'membership'] } };
+ * ```
+ */
+export type JurisdictionPromises = NonNullable<z.output<typeof jurisdictionFileSchema>['promises']>;
 
 /**
  * A jurisdiction file as written.

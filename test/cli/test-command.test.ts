@@ -33,7 +33,7 @@ describe.skipIf(!readFileSync(`${ROOT}package.json`, 'utf8').includes('"bin"'))(
     expect(r.stdout).toContain('✗ ');
     expect(r.stdout).toContain('a man of 40 at expropriation, employment stage, who cooperated (宝顾府〔2022〕13号 三(一)、五、六、七)');
     expect(r.stdout).toContain('    outcome.totals.amount: expected "377600.00", got "377500.00"');
-    expect(r.stdout).toMatch(/^4 passed, 1 failed$/m);
+    expect(r.stdout).toMatch(/^38 passed, 1 failed$/m); // the 39 cases of payout.yaml, one edited
   });
 
   it('exit 2 for a path that does not exist, a folder without cases, or a file that is not a case file', async () => {

@@ -27,88 +27,13 @@ const input = (over: Partial<EligibilityInput> = {}): EligibilityInput => ({
   ...over,
 });
 
-const applicant = (i: EligibilityInput, id = 'A1') => engine.eligibility(i).outcome.applicants.find((a) => a.id === id)!;
-
 describe('二(一) age-16: aged 16 full years (inclusive) on the notice date', () => {
-  it('is eligible on the 16th birthday itself', () => {
-    const a = applicant(input({ noticeDate: '2023-05-10', applicants: [member({ birthDate: '2007-05-10' })] }));
-    expect(a).toEqual({ id: 'A1', eligible: true, failed: [] });
-  });
-  it('is not eligible the day before the 16th birthday', () => {
-    const a = applicant(input({ noticeDate: '2023-05-09', applicants: [member({ birthDate: '2007-05-10' })] }));
-    expect(a).toEqual({ id: 'A1', eligible: false, failed: ['age-16'] });
-  });
-  it('born 29 February 2004: 16 on 29 February 2020, not on the 28th', () => {
-    const on29 = applicant(input({ noticeDate: '2020-02-29', applicants: [member({ birthDate: '2004-02-29' })] }));
-    const on28 = applicant(input({ noticeDate: '2020-02-28', applicants: [member({ birthDate: '2004-02-29' })] }));
-    expect(on29.eligible).toBe(true);
-    expect(on28.failed).toEqual(['age-16']);
-  });
-  it('born 29 February: in a common year the age is reached on 1 March (interpretation age-on-notice-date)', () => {
-    // Born 2000-02-29; with the age overridden to 21, 2021 (a common year) has no 29 February:
-    // the age is reached on 2021-03-01. (The notice dates are inside the ruleset's window: the
-    // law's date, not asOf, chooses the rules.)
-    const params = { 'cn.hunan.shaoyang.min-age': 21 };
-    const feb28 = engine.eligibility(input({ noticeDate: '2021-02-28', applicants: [member({ birthDate: '2000-02-29' })] }), { parameters: params });
-    const mar1 = engine.eligibility(input({ noticeDate: '2021-03-01', applicants: [member({ birthDate: '2000-02-29' })] }), { parameters: params });
-    expect(feb28.outcome.applicants[0]!.failed).toEqual(['age-16']);
-    expect(mar1.outcome.applicants[0]!.eligible).toBe(true);
-  });
   it('says the age and the threshold in its reason', () => {
     const d = engine.eligibility(input({ applicants: [member({ birthDate: '2007-05-11' })] }));
     const r = d.reasons.find((x) => x.rule === 'age-16')!;
     expect(r).toMatchObject({ holds: false, subject: 'A1', citation: { article: '二(一)' }, values: { age: 15, minAge: 16 } });
     expect(r.message.zh).toContain('仅满15周岁');
     expect(r.message.en).toContain('under 16');
-  });
-});
-
-describe('二(一) per-capita-under-0.3: household land per person after expropriation under 0.3 mu (strict)', () => {
-  it('exactly 0.3 mu is not under 0.3: not eligible', () => {
-    // (3.0 − 1.8) ÷ 4 = 0.3
-    const d = engine.eligibility(input({ household: { originalCultivatedMu: '3.0', expropriatedCultivatedMu: '1.8', memberCount: 4 } }));
-    expect(d.outcome.perCapitaAfterMu).toBe('0.3000');
-    expect(d.outcome.applicants[0]).toEqual({ id: 'A1', eligible: false, failed: ['per-capita-under-0.3'] });
-  });
-  it('just under 0.3 mu is eligible: (3.0 − 1.8001) ÷ 4 = 0.299975', () => {
-    const d = engine.eligibility(input({ household: { originalCultivatedMu: '3.0', expropriatedCultivatedMu: '1.8001', memberCount: 4 } }));
-    expect(d.outcome.perCapitaAfterMuExact).toBe('0.299975');
-    expect(d.outcome.perCapitaAfterMu).toBe('0.3000'); // displayed rounded; compared exactly
-    expect(d.outcome.applicants[0]!.eligible).toBe(true);
-  });
-  it('is never rounded before the comparison: 0.9 ÷ 3 = 0.3 exactly fails, 0.8999 ÷ 3 passes', () => {
-    const exact = engine.eligibility(input({ household: { originalCultivatedMu: 0.9, expropriatedCultivatedMu: 0, memberCount: 3 } }));
-    const under = engine.eligibility(input({ household: { originalCultivatedMu: '0.8999', expropriatedCultivatedMu: '0', memberCount: 3 } }));
-    expect(exact.outcome.applicants[0]!.failed).toEqual(['per-capita-under-0.3']);
-    expect(under.outcome.applicants[0]!.eligible).toBe(true);
-  });
-  it('numbers as input are read as the decimals they print as (0.1 + 0.2 style errors do not occur)', () => {
-    // 0.7 − 0.1 = 0.6 exactly in Decimal (in floating point it is 0.6000000000000001).
-    const d = engine.eligibility(input({ household: { originalCultivatedMu: 0.7, expropriatedCultivatedMu: 0.1, memberCount: 2 } }));
-    expect(d.outcome.perCapitaAfterMuExact).toBe('0.3');
-    expect(d.outcome.applicants[0]!.failed).toEqual(['per-capita-under-0.3']);
-  });
-});
-
-describe('二(一)1–4 membership: one of the four bases', () => {
-  const cases: Array<[string, Partial<Applicant>, boolean]> = [
-    ['1 member holding contract rights', { basis: 'member' }, true],
-    ['1 member without contract rights', { basis: 'member', holdsContractRight: false }, false],
-    ['1 contract rights but not a member', { basis: 'member', collectiveMember: false }, false],
-    ['2 college student who qualified before enrolment', { basis: 'student', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true, education: 'college' }, true],
-    ['2 student who did not', { basis: 'student', qualifiedBeforeLeaving: false }, false],
-    ['2 conscript entitled to resettlement at home who qualified before enlistment', { basis: 'conscript', collectiveMember: false, holdsContractRight: false, qualifiedBeforeLeaving: true, serviceRank: 'conscript', resettlementAtHome: true }, true],
-    ['2 conscript with nothing said', { basis: 'conscript' }, false],
-    ['3 a parent is a member and the person is a member', { basis: 'parent-member', holdsContractRight: false, parentIsMember: true }, true],
-    ['3 a parent is a member but the person is not', { basis: 'parent-member', collectiveMember: false, parentIsMember: true }, false],
-    ['4 democratic decision noticed without objection', { basis: 'democratic-decision', collectiveMember: false, holdsContractRight: false, democraticDecision: { approved: true, noticeWithoutObjection: true } }, true],
-    ['4 democratic decision with an objection', { basis: 'democratic-decision', democraticDecision: { approved: true, noticeWithoutObjection: false } }, false],
-    ['4 democratic decision not approved', { basis: 'democratic-decision', democraticDecision: { approved: false, noticeWithoutObjection: true } }, false],
-  ];
-  it.each(cases)('basis %s', (_name, over, eligible) => {
-    const a = applicant(input({ applicants: [member(over)] }));
-    expect(a.eligible).toBe(eligible);
-    expect(a.failed).toEqual(eligible ? [] : ['membership']);
   });
 });
 
@@ -120,19 +45,9 @@ describe('附表1: the per-capita figure written on the form', () => {
     expect(w?.message.en).toContain('0.25');
     expect(w?.message.zh).toContain('0.1500');
   });
-  it('does not warn when it agrees at the form\'s precision: 1 ÷ 3 written as 0.33', () => {
-    const d = engine.eligibility(input({ household: { originalCultivatedMu: '1', expropriatedCultivatedMu: '0', memberCount: 3, reportedPerCapitaAfterMu: '0.33' } }));
-    expect(d.warnings.map((w) => w.code)).not.toContain('REPORTED_PER_CAPITA_MISMATCH');
-  });
-  it('does not warn when no figure is given', () => {
-    expect(engine.eligibility(input()).warnings.map((w) => w.code)).toEqual(['ASSUMED_EFFECTIVE_DATE']);
-  });
 });
 
 describe('the ruleset window (assumed 2020-01-01, open-ended)', () => {
-  it('every decision warns that the effective date is an assumption', () => {
-    expect(engine.eligibility(input()).warnings[0]!.code).toBe('ASSUMED_EFFECTIVE_DATE');
-  });
   it('the first day in force decides; the day before throws NoRulesetInForceError naming jurisdiction, kind and date', () => {
     expect(engine.eligibility(input({ noticeDate: '2020-01-01' })).ruleset.id).toBe('cn.hunan.shaoyang/2020-01-01');
     const e = (() => {
@@ -213,12 +128,6 @@ describe('malformed input', () => {
     expect(issues.find((i) => i.path === 'input.household.expropriatedCultivatedMu')!.message).toBe('cannot exceed originalCultivatedMu (1)');
     expect(issues.find((i) => i.path === 'input.applicants')!.message).toBe('2 applicants but the household has 1 members');
     expect(issues.find((i) => i.path === 'input.applicants.1.id')!.message).toBe("duplicate applicant id 'A1'");
-  });
-  it('accepts the boundaries: every member applies, and all the land is expropriated', () => {
-    // 2 applicants in a household of 2; 1.0 of 1.0 mu taken: 0 mu per person, under 0.3.
-    const d = engine.eligibility(input({ household: { originalCultivatedMu: '1.0', expropriatedCultivatedMu: '1', memberCount: 2 }, applicants: [member(), member({ id: 'A2' })] }));
-    expect(d.outcome.perCapitaAfterMu).toBe('0.0000');
-    expect(d.outcome.eligibleCount).toBe(2);
   });
   it('rejects an unknown kind and a request that is not an object', () => {
     expect(inputIssues(() => engine.evaluate({ kind: 'nope', input: {} } as never))[0]!.path).toBe('kind');

@@ -12,36 +12,14 @@ const household = (original: string, expropriated: string, members: number, repo
   household: { originalCultivatedMu: original, expropriatedCultivatedMu: expropriated, memberCount: members, ...(reported === undefined ? {} : { reportedPerCapitaAfterMu: reported }) },
   applicants: [person()],
 });
-const warnings = (i: EligibilityInput) => engine.eligibility(i).warnings.map((w) => w.code).filter((c) => c.startsWith('REPORTED_'));
 
 describe('附表1 the form’s per-capita figure: consistent only when rounded to its places AND strictly within half a unit', () => {
   // (1.8 − 1.0) ÷ 3 = 0.2666…
-  it('"0.27" for 0.2666…: rounds to it, 0.0033 < 0.005 → consistent, same side of 0.3 → no warning', () => {
-    expect(warnings(household('1.8', '1.0', 3, '0.27'))).toEqual([]);
-  });
-  it('"0.26" for 0.2666…: 0.2666… rounds to 0.27, not 0.26 → REPORTED_PER_CAPITA_MISMATCH only', () => {
-    expect(warnings(household('1.8', '1.0', 3, '0.26'))).toEqual(['REPORTED_PER_CAPITA_MISMATCH']);
-  });
   it('"0.3" for 0.2666…: consistent at one place (0.0333 < 0.05) but on the other side of 0.3 → REPORTED_PER_CAPITA_OTHER_SIDE', () => {
     const d = engine.eligibility(household('1.8', '1.0', 3, '0.3'));
     expect(d.warnings.map((w) => w.code).filter((c) => c.startsWith('REPORTED_'))).toEqual(['REPORTED_PER_CAPITA_OTHER_SIDE']);
     expect(d.warnings.find((w) => w.code === 'REPORTED_PER_CAPITA_OTHER_SIDE')!.message.en).toContain('would have decided otherwise');
     expect(d.outcome.applicants[0]!.eligible).toBe(true); // the outcome follows the computed 0.2667, not the form
-  });
-  it('"1" for 0.5 ((2 − 1) ÷ 2): half-up gives 1, but 1 − 0.5 = 0.5 is not < 0.5 → mismatch; both ≥ 0.3 → same side', () => {
-    expect(warnings(household('2', '1', 2, '1'))).toEqual(['REPORTED_PER_CAPITA_MISMATCH']);
-  });
-  it('the half-unit boundary at 0.3 itself: "0.3" for 0.25 ((0.5 − 0) ÷ 2) is a whole half away → mismatch AND other side', () => {
-    expect(warnings(household('0.5', '0', 2, '0.3'))).toEqual(['REPORTED_PER_CAPITA_MISMATCH', 'REPORTED_PER_CAPITA_OTHER_SIDE']);
-  });
-  it('just inside the half unit: "0.3" for 0.2501 (0.2501 − 0, 1 member): 0.0499 < 0.05 → consistent, but other side', () => {
-    expect(warnings(household('0.2501', '0', 1, '0.3'))).toEqual(['REPORTED_PER_CAPITA_OTHER_SIDE']);
-  });
-  it('exactly 0.3 computed ((1.5 − 0.9) ÷ 2) with "0.30": consistent and on the same (failing) side → no warning', () => {
-    expect(warnings(household('1.5', '0.9', 2, '0.30'))).toEqual([]);
-  });
-  it('"0.29" for exactly 0.3: mismatch and the other side (the form would have passed it)', () => {
-    expect(warnings(household('1.5', '0.9', 2, '0.29'))).toEqual(['REPORTED_PER_CAPITA_MISMATCH', 'REPORTED_PER_CAPITA_OTHER_SIDE']);
   });
 });
 
@@ -51,33 +29,11 @@ describe('二(一)2 basis 2 in full: 大中专 students; conscripts and first/se
     const reason = d.reasons.find((r) => r.rule === 'membership')!;
     return { eligible: d.outcome.applicants[0]!.eligible, failed: d.outcome.applicants[0]!.failed, unmet: reason.values!.unmet, en: reason.message.en, zh: reason.message.zh };
   };
-  it('a college student and a technical-secondary student who qualified before enrolment are basis 2', () => {
-    expect(decide({ basis: 'student', education: 'college' }).eligible).toBe(true);
-    expect(decide({ basis: 'student', education: 'technical-secondary' }).eligible).toBe(true);
-  });
   it('a student of another school (e.g. 普通高中) is not; the reason says so', () => {
     const r = decide({ basis: 'student', education: 'other' });
     expect(r).toMatchObject({ eligible: false, failed: ['membership'] });
     expect(r.unmet).toEqual(["a student of type 'other' is not a college or technical-secondary (大中专) student"]);
     expect(r.zh).toContain('不是大中专');
-  });
-  it('a student with no school type given: not established, the reason names it', () => {
-    expect(decide({ basis: 'student' }).unmet).toEqual(['school type not given (basis 2 counts only 大中专: college or technical-secondary students)']);
-  });
-  it('a conscript and a first- or second-class sergeant entitled to resettlement at home are basis 2', () => {
-    for (const serviceRank of ['conscript', 'sergeant-first-class', 'sergeant-second-class'] as const) {
-      expect(decide({ basis: 'conscript', serviceRank, resettlementAtHome: true }).eligible).toBe(true);
-    }
-  });
-  it('a third-class sergeant or an officer is not basis 2; the reason names the rank', () => {
-    const third = decide({ basis: 'conscript', serviceRank: 'sergeant-third-class', resettlementAtHome: true });
-    expect(third).toMatchObject({ eligible: false, failed: ['membership'] });
-    expect(third.unmet).toEqual(["rank 'sergeant-third-class' is not a conscript or a first/second-class sergeant"]);
-    expect(decide({ basis: 'conscript', serviceRank: 'officer', resettlementAtHome: true }).eligible).toBe(false);
-  });
-  it('a conscript not entitled to resettlement at home is not; unstated, not established', () => {
-    expect(decide({ basis: 'conscript', serviceRank: 'conscript', resettlementAtHome: false }).unmet).toEqual(['not entitled to resettlement at home on discharge']);
-    expect(decide({ basis: 'conscript', serviceRank: 'conscript' }).unmet).toEqual(['entitlement to resettlement at home on discharge not stated']);
   });
   it('every unmet condition is listed: not qualified before enlisting, a third-class sergeant, no resettlement', () => {
     const r = decide({ basis: 'conscript', qualifiedBeforeLeaving: false, serviceRank: 'sergeant-third-class', resettlementAtHome: false });
@@ -87,10 +43,6 @@ describe('二(一)2 basis 2 in full: 大中专 students; conscripts and first/se
       'not entitled to resettlement at home on discharge',
     ]);
     expect(r.en).toContain('does not qualify under the claimed basis (conscript)');
-  });
-  it('the other bases say which condition failed too', () => {
-    expect(decide({ basis: 'member', collectiveMember: true, holdsContractRight: false }).unmet).toEqual(['holds no land-contract right']);
-    expect(decide({ basis: 'parent-member', parentIsMember: true, collectiveMember: false }).unmet).toEqual(['not a member of the collective economic organisation']);
   });
 });
 
@@ -108,33 +60,16 @@ const patch = (type: Ev['type'], change: Record<string, unknown>) => {
 const violation = (input: ProcedureInput, rule: string) => engine.procedure(input).outcome.violations.find((v) => v.rule === rule);
 
 describe('二(二)4、附表3 the township review (复审) is held with 自然资源、农业农村、派出所', () => {
-  it('all three present: no violation (the compliant sample)', () => {
-    expect(violation(base(), 'township-review-departments')).toBeUndefined();
-  });
   it('without the police station: a violation at step 4 naming 派出所', () => {
     const v = violation(patch('township-review', { departments: ['natural-resources', 'agriculture-rural'] }), 'township-review-departments')!;
     expect(v).toMatchObject({ clause: '二(二)4、附表3', step: 4 });
     expect(v.message.zh).toContain('派出所');
     expect(v.message.en).toContain('police-station');
   });
-  it('no departments recorded: all three missing', () => {
-    const input = patch('township-review', { departments: undefined });
-    const d = engine.procedure(input);
-    expect(d.reasons.find((r) => r.rule === 'township-review-departments')!.values!.missing).toEqual(['natural-resources', 'agriculture-rural', 'police-station']);
-  });
 });
 
 describe('二(二)3 the first notice is posted at the village (村集体显著位置张榜)', () => {
-  it('at the village: no violation', () => {
-    expect(violation(base(), 'first-notice-venue')).toBeUndefined();
-  });
-  it('elsewhere only, or no venue recorded: a violation at step 3', () => {
-    expect(violation(patch('first-notice', { venues: ['other'] }), 'first-notice-venue')).toMatchObject({ step: 3 });
+  it('no venue recorded: a violation naming 村集体显著位置 (elsewhere only is a case)', () => {
     expect(violation(patch('first-notice', { venues: undefined }), 'first-notice-venue')!.message.zh).toContain('村集体显著位置');
-  });
-  it('the required lists are parameters with list values (an override is a list)', () => {
-    const d = engine.procedure(patch('township-review', { departments: ['natural-resources'] }), { parameters: { 'cn.hunan.shaoyang.township-review-departments': ['natural-resources'] } });
-    expect(violation(patch('township-review', { departments: ['natural-resources'] }), 'township-review-departments')).toBeDefined();
-    expect(d.outcome.violations.find((v) => v.rule === 'township-review-departments')).toBeUndefined();
   });
 });

@@ -18,35 +18,9 @@ type Person = PayoutInput['person'];
 const person = (over: Partial<Person> = {}): Person => ({ id: 'P1', sex: 'female', birthDate: '1980-01-01', pensionStatus: 'none', cooperated: true, ...over });
 const pay = (p: Partial<Person>, date = '2023-06-15', params: Record<string, string> = PARAMS, e = engine) =>
   e.payout({ expropriationDate: date, person: person(p) }, { parameters: params });
-const codes = (d: ReturnType<typeof pay>) => d.outcome.items.map((i) => i.code);
 const item = (d: ReturnType<typeof pay>, code: string) => d.outcome.items.find((i) => i.code === code);
 
 describe('六 guarantee subsidy: not for people who got the 3 extra years of 三(一) (ruling 2026-12-01)', () => {
-  it('a woman aged exactly 50 on 2023-06-15 (born 1973-06-15) gets the 3 extra years (89474.40) and no guarantee subsidy', () => {
-    const d = pay({ birthDate: '1973-06-15' });
-    expect(item(d, 'lump-sum-premium-extra')?.amount).toBe('89474.40');
-    expect(codes(d)).not.toContain('guarantee-subsidy');
-    const reason = d.reasons.find((r) => r.rule === 'guarantee-subsidy');
-    expect(reason).toMatchObject({ holds: false, citation: { article: '六' } });
-  });
-  it('a day younger (born 1973-06-16, aged 49): no extra years, the guarantee subsidy 3 × 12 × 7310 × 0.34 = 89474.40, half district, half town', () => {
-    const d = pay({ birthDate: '1973-06-16' });
-    expect(codes(d)).not.toContain('lump-sum-premium-extra');
-    expect(item(d, 'guarantee-subsidy')).toMatchObject({ amount: '89474.40', timing: 'deferred', funding: [{ payer: 'district', amount: '44737.20' }, { payer: 'town', amount: '44737.20' }] });
-  });
-  it('men: 55 on the day (born 1968-06-15) → extra years, no subsidy; 54 (born 1968-06-16) → subsidy, no extra years', () => {
-    expect(codes(pay({ sex: 'male', birthDate: '1968-06-15' }))).toEqual(expect.arrayContaining(['lump-sum-premium-extra']));
-    expect(codes(pay({ sex: 'male', birthDate: '1968-06-15' }))).not.toContain('guarantee-subsidy');
-    expect(codes(pay({ sex: 'male', birthDate: '1968-06-16' }))).toContain('guarantee-subsidy');
-    expect(codes(pay({ sex: 'male', birthDate: '1968-06-16' }))).not.toContain('lump-sum-premium-extra');
-  });
-  it('a man of 40 fully unable to work gets the 3 extra years and no guarantee subsidy; able to work, the subsidy', () => {
-    expect(codes(pay({ sex: 'male', birthDate: '1983-01-01', fullyDisabled: true }))).toEqual(
-      expect.arrayContaining(['lump-sum-premium', 'lump-sum-premium-extra', 'living-subsidy']),
-    );
-    expect(codes(pay({ sex: 'male', birthDate: '1983-01-01', fullyDisabled: true }))).not.toContain('guarantee-subsidy');
-    expect(item(pay({ sex: 'male', birthDate: '1983-01-01', fullyDisabled: false }), 'guarantee-subsidy')?.amount).toBe('89474.40');
-  });
   it('so nobody gets 15 + 3 years: 12 + 3 at once, or 12 at once + 3 deferred (sum 15 × 29824.80 = 447372.00 either way)', () => {
     for (const birthDate of ['1973-06-15', '1973-06-16']) {
       const d = pay({ birthDate });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, createEngine, formatPath, InputError, NoRulesetInForceError, rulesetHash, type EligibilityInput } from '../../src';
 import { jurisdictionChain } from '../../src/engine/jurisdiction';
 import shaoyang from '../../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
-import shaoyangParameters from '../../rulesets/cn.hunan.shaoyang/parameters.json';
-import { engine, inputIssues } from '../helpers';
+import { engine, inputIssues, jurisdictionParameters } from '../helpers';
+
+const shaoyangParameters = jurisdictionParameters('cn.hunan.shaoyang');
 
 // The engine's public contract (shared/spec/API.md): listing rulesets, finding one by hash,
 // parameters by date, per-call overrides reported as such, the documented errors, and the

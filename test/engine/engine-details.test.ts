@@ -4,9 +4,10 @@ import { canonicalJson, createEngine, MissingParameterError, NoRulesetInForceErr
 import { addMonthsIso, monthsBetween } from '../../src/engine/dates';
 import { Dec, toDec } from '../../src/engine/decimal';
 import shaoyang from '../../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
-import shaoyangParameters from '../../rulesets/cn.hunan.shaoyang/parameters.json';
 import { runs } from '../property-runs';
-import { engine, inputIssues } from '../helpers';
+import { engine, inputIssues, jurisdictionParameters } from '../helpers';
+
+const shaoyangParameters = jurisdictionParameters('cn.hunan.shaoyang');
 
 // Details of the engine's contract (shared/spec/API.md) that the broader contract tests leave
 // open: the errors' exact wording where a caller reads it, how caller files merge with the bundled

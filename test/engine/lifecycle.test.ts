@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine, rulesetHash, RulesetError } from '../../src';
 import taizhou from '../../rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json';
-import taizhouParameters from '../../rulesets/cn.zhejiang.taizhou/parameters.json';
+import { jurisdictionParameters } from '../helpers';
+
+const taizhouParameters = jurisdictionParameters('cn.zhejiang.taizhou');
 
 type Json = Record<string, unknown>;
 const clone = <T>(x: T): T => structuredClone(x);
@@ -157,5 +159,26 @@ describe('the records made before the corrections of 2026-12 (fixtures/decisions
     // E.g. a Gucun bill: the contribution base is now derived (0.6 × the average wage).
     const paths = report.mismatched.flatMap((m) => m.diffs.map((d) => d.path));
     expect(paths).toContain('parameters["cn.shanghai.contribution-base"].value');
+  });
+});
+
+describe('a restatement that changes how, not what: Shaoyang 1.2.0 → 1.3.0 (lists as parameters)', () => {
+  const old = readFileSync(new URL('../../fixtures/decisions/archive/cn.hunan.shaoyang@1.2.0.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  it('the 11 records made under 1.2.0 replay matched under the archived file', () => {
+    const report = createEngine().replay(old);
+    expect([report.matched, report.mismatched.length, report.failed.length]).toEqual([11, 0, 0]);
+  });
+  it('re-decided under 1.3.0, only the ruleset hash and the new list parameters read differ: no outcome, reason or message', () => {
+    const report = createEngine().replay(old, { against: 'in-force' });
+    expect(report.failed).toEqual([]);
+    const paths = new Set(report.mismatched.flatMap((m) => m.diffs.map((d) => d.path)));
+    expect([...paths].sort()).toEqual([
+      'parameters["cn.hunan.shaoyang.application-documents"]',
+      'parameters["cn.hunan.shaoyang.joint-review-departments"]',
+      'parameters["cn.hunan.shaoyang.second-notice-venues"]',
+      'ruleset.hash',
+    ]);
   });
 });

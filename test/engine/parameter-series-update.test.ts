@@ -4,12 +4,12 @@ import { createEngine, RulesetError, type ParameterFile, type ParameterValueInpu
 
 // docs/rulesets.md, worked example: adding a new year's figure to a parameter series
 // (Shanghai minimum living standard, raised every 1 July): close the previous value's `to`,
-// add the new value with its source. Run on the REAL rulesets/cn.shanghai/parameters.json:
+// add the new value with its source. Run on the REAL rulesets/cn.shanghai/parameters/minimum-living-standard.json:
 // the "before" series is the real one cut back to the 2024 figure, open-ended; the "after"
 // rows are the ones the document shows, and must be the file's. A file passed to createEngine
 // replaces any bundled series of the same id.
 
-const real = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai/parameters.json', import.meta.url), 'utf8')) as ParameterFile;
+const real = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai/parameters/minimum-living-standard.json', import.meta.url), 'utf8')) as ParameterFile;
 const id = 'cn.shanghai.minimum-living-standard';
 const series = real.parameters[id]!;
 const withValues = (values: ParameterValueInput[]): ParameterFile => ({ jurisdiction: 'cn.shanghai', parameters: { [id]: { ...series, values } } });
@@ -24,7 +24,7 @@ const DOC_ROWS: ParameterValueInput[] = blocks[1]!;
 const before: ParameterValueInput[] = series.values.filter((v) => v.from <= '2024-07-01').map((v) => (v.from === '2024-07-01' ? { ...v, to: null } : v));
 const FIGURE_2025: ParameterValueInput = DOC_ROWS[2]!;
 
-describe('updating a parameter series (docs/rulesets.md), on rulesets/cn.shanghai/parameters.json', () => {
+describe('updating a parameter series (docs/rulesets.md), on rulesets/cn.shanghai/parameters/minimum-living-standard.json', () => {
   it('the rows the document shows are the file’s rows from 2023-07-01 on, before and after the update', () => {
     expect(blocks).toHaveLength(2);
     expect(series.values.filter((v) => v.from >= '2023-07-01')).toEqual(DOC_ROWS);

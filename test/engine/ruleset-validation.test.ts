@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, rulesetHash, RulesetError } from '../../src';
 import shaoyang from '../../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
-import shaoyangParams from '../../rulesets/cn.hunan.shaoyang/parameters.json';
+import { jurisdictionParameters } from '../helpers';
+
+const shaoyangParams = jurisdictionParameters('cn.hunan.shaoyang');
 
 // Loading a ruleset file validates it completely; any defect is one RulesetError listing every
 // problem with its path, and nothing in the file is executed.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, RulesetError, ZhengdiError, type EvaluateRequest } from '../../src';
 import { fixtureRequests } from '../fixture-requests';
 import { runs } from '../property-runs';
+import { jurisdictionParameters } from '../helpers';
 
 // Hostile rule files (issue 20): the bundled ruleset and parameter files, mutated thousands of
 // times (values, types, nesting, `__proto__`/`constructor` keys, huge arrays and strings, deep
@@ -15,10 +16,10 @@ import { runs } from '../property-runs';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Json;
 const FILES = [
-  { jurisdiction: 'cn.hunan.shaoyang', ruleset: 'rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json', parameters: ['rulesets/cn.hunan.shaoyang/parameters.json'] },
-  { jurisdiction: 'cn.zhejiang.taizhou', ruleset: 'rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json', parameters: ['rulesets/cn.zhejiang.taizhou/parameters.json'] },
-  { jurisdiction: 'cn.shanghai.baoshan.gucun', ruleset: 'rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json', parameters: ['rulesets/cn.shanghai/parameters.json', 'rulesets/cn.shanghai.baoshan.gucun/parameters.json'] },
-].map((f) => ({ ...f, rulesetJson: read(f.ruleset), parameterJson: f.parameters.map(read) }));
+  { jurisdiction: 'cn.hunan.shaoyang', ruleset: 'rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json', parameters: ['cn.hunan.shaoyang'] },
+  { jurisdiction: 'cn.zhejiang.taizhou', ruleset: 'rulesets/cn.zhejiang.taizhou/ruleset.2019-08-09.json', parameters: ['cn.zhejiang.taizhou'] },
+  { jurisdiction: 'cn.shanghai.baoshan.gucun', ruleset: 'rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json', parameters: ['cn.shanghai', 'cn.shanghai.baoshan.gucun'] },
+].map((f) => ({ ...f, rulesetJson: read(f.ruleset), parameterJson: f.parameters.map((j) => jurisdictionParameters(j) as unknown as Json) }));
 const REQUESTS = fixtureRequests();
 const requestsOf = (j: string) => {
   const all = REQUESTS.filter((r) => (r as { jurisdiction?: string }).jurisdiction === j || JSON.stringify(r).includes(j));
