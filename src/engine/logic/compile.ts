@@ -23,6 +23,12 @@ export interface EvaluationScope {
   paramOn?(id: string, date: string): unknown;
   /** A named value of the rule being evaluated (see a rule's `values`). */
   value(name: string): unknown;
+  /**
+   * The value of an expression that reads parameters and nothing else (`raw`, the same each time
+   * for one set of parameters): a decision may compute it once and reuse it, provided it reads the
+   * same parameters. `key` identifies the expression. Without it `raw` is evaluated each time.
+   */
+  constant?(key: CompiledLogic, raw: CompiledLogic): unknown;
 }
 
 export interface CompileOptions {
@@ -191,7 +197,14 @@ export function compileLogic(
     if (!CONTROL.has(op) && !EAGER.has(op)) {
       return fail(opPath, `unknown or disallowed operator '${op}' (allowed: ${ALLOWED_OPERATORS.join(' ')})`);
     }
-    const compiled = compileOperator(op, argNodes, opPath, depth);
+    let compiled = compileOperator(op, argNodes, opPath, depth);
+    // An operator over parameters and literals only (a premium: years × 12 × base × rates) is the
+    // same for every subject of a decision's parameters: the scope may compute it once.
+    if (op !== 'param' && readsOnlyParameters(node)) {
+      const raw = compiled;
+      const folded: CompiledLogic = (d, s) => (s.constant === undefined ? raw(d, s) : s.constant(folded, raw));
+      compiled = folded;
+    }
     return BOOLEAN_OPS.has(op) ? bool(compiled) : compiled;
   }
 
@@ -388,6 +401,34 @@ export function compileLogic(
   }
 
   return compile(logic, at, 0);
+}
+
+/** Operators that compute from their arguments alone (no data, no rule values, no iteration). */
+const PURE_OPS = new Set(['if', '?:', 'and', 'or']);
+
+/**
+ * Whether an expression reads at least one parameter (on the decision's date) and otherwise only
+ * literals, through operators that compute from their arguments alone: its value is then fixed by
+ * the parameters. Not `var`, `value`, `missing`, the iterating operators or a parameter on a stated date.
+ */
+function readsOnlyParameters(node: unknown): boolean {
+  let params = 0;
+  const walk = (n: unknown): boolean => {
+    if (n === null || typeof n !== 'object') return true;
+    if (Array.isArray(n)) return n.every(walk);
+    const keys = Object.keys(n);
+    if (keys.length !== 1) return false;
+    const op = keys[0]!;
+    const arg = (n as Record<string, unknown>)[op];
+    if (op === 'param') {
+      const ok = typeof arg === 'string' || (Array.isArray(arg) && arg.length === 1 && typeof arg[0] === 'string');
+      if (ok) params++;
+      return ok;
+    }
+    if (!PURE_OPS.has(op) && !EAGER.has(op)) return false;
+    return Array.isArray(arg) ? arg.every(walk) : walk(arg);
+  };
+  return walk(node) && params > 0;
 }
 
 /** `and` (stopOn false) or `or` (stopOn true) over operands that return booleans. */
