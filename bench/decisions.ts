@@ -3,6 +3,7 @@ import { Bench } from 'tinybench';
 import { createEngine, type EligibilityInput, type PayoutInput } from '../src';
 import { allocationVillage, households, payoutPeople, quotaInputs } from './generate';
 import { handParams, handPayout, type HandParams } from './payout-hand';
+import { conditionsWorkload } from './rules';
 
 const engine = createEngine();
 
@@ -17,6 +18,9 @@ function valid<T>(inputs: Iterable<T>, decide: (x: T) => unknown): T[] {
     }
   });
 }
+
+/** Mean time of a task in ms (tinybench), and its inverse as a rate of iterations per second. */
+const meanMs = (bench: Bench, name: string) => bench.tasks.find((t) => t.name === name)!.result!.latency.mean;
 
 /**
  * Part 2: full decisions per second (validation, rules, reasons in two languages, parameter
@@ -33,22 +37,19 @@ export async function benchDecisions(time = 1500) {
   let sink = 0;
   const bench = new Bench({ time });
   bench
-    .add(`eligibility: ${elig.length} households (${applicants} applicants)`, () => { for (const h of elig) sink += engine.eligibility(h).reasons.length; })
-    .add(`quota: ${quotas.length} villages`, () => { for (const q of quotas) sink += engine.quota(q).outcome.quota; })
-    .add('allocation: one 200-household village', () => { sink += engine.allocation(village).outcome.allocated; })
-    .add(`payout: ${people.length} persons`, () => { for (const p of people) sink += engine.payout(p).outcome.items.length; });
+    .add('eligibility', () => { for (const h of elig) sink += engine.eligibility(h).outcome.eligibleCount; })
+    .add('quota', () => { for (const q of quotas) sink += engine.quota(q).outcome.quota; })
+    .add('allocation', () => { sink += engine.allocation(village).outcome.allocated; })
+    .add('payout', () => { for (const p of people) sink += engine.payout(p).outcome.items.length; });
   await bench.run();
   if (sink < 0) console.log(sink);
-  const hz = (i: number) => bench.tasks[i]!.result!.throughput.mean;
+  const per = (name: string, n: number) => (1000 / meanMs(bench, name)) * n;
   return {
-    table: bench.table(),
-    rates: {
-      'eligibility applicants/s': hz(0) * applicants,
-      'eligibility households/s': hz(0) * elig.length,
-      'quota decisions/s': hz(1) * quotas.length,
-      'allocation decisions/s (200 households each)': hz(2),
-      'allocation households/s': hz(2) * 200,
-      'payout persons/s': hz(3) * people.length,
+    table: {
+      [`eligibility: ${elig.length} households (${applicants} applicants)`]: { 'decisions/s': Math.round(per('eligibility', elig.length)), 'applicants/s': Math.round(per('eligibility', applicants)) },
+      [`quota: ${quotas.length} villages`]: { 'decisions/s': Math.round(per('quota', quotas.length)) },
+      'allocation: one 200-household village': { 'decisions/s': Math.round(per('allocation', 1)), 'households/s': Math.round(per('allocation', 200)) },
+      [`payout: ${people.length} persons`]: { 'decisions/s': Math.round(per('payout', people.length)) },
     },
   };
 }
@@ -59,7 +60,7 @@ export function handParamsFor(): (date: string) => HandParams {
   return (date) => {
     let p = cache.get(date);
     if (!p) {
-      p = handParams((id) => engine.parameterOn(id, date)!.value);
+      p = handParams((id) => engine.parameterOn(id, date)!.value as string | number);
       cache.set(date, p);
     }
     return p;
@@ -73,11 +74,15 @@ export function payoutAmounts(input: PayoutInput) {
 }
 
 /**
- * Part 3: `payout` through the engine (with reasons) against the hand-written decimal.js
- * function (bench/payout-hand.ts), on the same 1,000 persons, after checking on 20,000
- * persons that both give the same items, amounts, splits and totals.
+ * Part 3, the targets of issue 21 measured in one run:
+ * - `payout` through the engine against the hand-written decimal.js function (bench/payout-hand.ts)
+ *   on the same 1,000 persons, after checking on 20,000 persons that both give the same items,
+ *   amounts, splits and totals; also the engine with the whole decision written as JSON (every
+ *   reason, parameter and warning read);
+ * - `eligibility` decisions against the bare compiled rules (the three applicant conditions, as
+ *   in part 1) and json-logic-js `apply` of the same rules, on the same applicants.
  */
-export async function benchPayoutVsHand(time = 1500) {
+export async function benchTargets(time = 1500) {
   const paramsOn = handParamsFor();
   let checked = 0;
   for (const p of payoutPeople(20_000, 47)) {
@@ -87,14 +92,52 @@ export async function benchPayoutVsHand(time = 1500) {
     checked++;
   }
   const people = [...payoutPeople(1000, 43)];
+  const w = conditionsWorkload();
+  const compiled = w.runners.find((r) => r.name === 'zhengdi compiled closures')!;
+  const reference = w.runners.find((r) => r.name === 'json-logic-js apply')!;
+  for (const h of w.households) {
+    const d = engine.eligibility(h);
+    const bare = w.data.filter((x) => h.applicants.includes(x.applicant)).map((x) => w.run(compiled, x).every(Boolean));
+    if (!isDeepStrictEqual(d.outcome.applicants.map((a) => a.eligible), bare)) throw new Error(`eligibility and its bare rules disagree on ${JSON.stringify(h)}`);
+  }
   let sink = 0;
   const bench = new Bench({ time });
   bench
-    .add('payout: engine (reasons on), 1,000 persons', () => { for (const p of people) sink += engine.payout(p).outcome.items.length; })
-    .add('payout: hand-written decimal.js, 1,000 persons', () => { for (const p of people) sink += handPayout(p, paramsOn(p.expropriationDate)).items.length; });
+    .add('payout: engine decision (outcome read)', () => { for (const p of people) sink += engine.payout(p).outcome.items.length; })
+    .add('payout: engine decision written as JSON', () => { for (const p of people) sink += JSON.stringify(engine.payout(p)).length; })
+    .add('payout: hand-written decimal.js', () => { for (const p of people) sink += handPayout(p, paramsOn(p.expropriationDate)).items.length; })
+    .add('eligibility: engine decision', () => { for (const h of w.households) sink += engine.eligibility(h).outcome.eligibleCount; })
+    .add('eligibility: bare compiled rules', () => { for (const d of w.data) sink += w.run(compiled, d).length; })
+    .add('eligibility: json-logic-js apply of the bare rules', () => { for (const d of w.data) sink += w.run(reference, d).length; });
   await bench.run();
   if (sink < 0) console.log(sink);
-  const hz = (i: number) => bench.tasks[i]!.result!.throughput.mean;
-  const fastest = (i: number) => 1 / bench.tasks[i]!.result!.latency.min;
-  return { checked, table: bench.table(), ratio: hz(1) / hz(0), fastestRatio: fastest(1) / fastest(0) };
+  const us = (name: string, n: number) => (1000 * meanMs(bench, name)) / n;
+  const rows: Array<[string, number, string]> = [
+    ['payout: engine decision (outcome read)', people.length, 'person'],
+    ['payout: engine decision written as JSON', people.length, 'person'],
+    ['payout: hand-written decimal.js', people.length, 'person'],
+    ['eligibility: engine decision', w.applicants, 'applicant'],
+    ['eligibility: bare compiled rules', w.applicants, 'applicant'],
+    ['eligibility: json-logic-js apply of the bare rules', w.applicants, 'applicant'],
+  ];
+  const table = Object.fromEntries(rows.map(([name, n, unit]) => [name, { [`µs per ${unit}`]: Number(us(name, n).toFixed(2)), 'per second': Math.round(1e6 / us(name, n)) }]));
+  const payoutUs = us('payout: engine decision (outcome read)', people.length);
+  const eligUs = us('eligibility: engine decision', w.applicants);
+  return {
+    checked,
+    applicants: w.applicants,
+    table,
+    ratios: {
+      'payout: engine ÷ hand-written (target ≤ 2×)': payoutUs / us('payout: hand-written decimal.js', people.length),
+      'payout: engine with the decision written as JSON ÷ hand-written': us('payout: engine decision written as JSON', people.length) / us('payout: hand-written decimal.js', people.length),
+      'eligibility: engine ÷ bare compiled rules (target ≤ 3×)': eligUs / us('eligibility: bare compiled rules', w.applicants),
+      'eligibility: json-logic-js apply of the bare rules ÷ engine (target > 1×)': us('eligibility: json-logic-js apply of the bare rules', w.applicants) / eligUs,
+    },
+    perCore: { payout: 1e6 / payoutUs, payoutAsJson: 1e6 / us('payout: engine decision written as JSON', people.length), eligibility: 1e6 / eligUs },
+  };
+}
+
+/** Hours for `people` decisions at `perCore` decisions/s on each of `cores` cores, if they scaled perfectly. */
+export function projectedHours(people: number, perCore: number, cores: number): number {
+  return people / (perCore * cores) / 3600;
 }

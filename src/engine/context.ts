@@ -377,9 +377,20 @@ function entriesOf(ruleset: LoadedRuleset, kind: string, scope: string): ScopeEn
   return e;
 }
 
+// A Decimal's plain text, kept per instance: the same figure appears in several reasons.
+const decTexts = new WeakMap<Dec, string>();
+function decText(d: Dec): string {
+  let t = decTexts.get(d);
+  if (t === undefined) {
+    t = d.toFixed();
+    decTexts.set(d, t);
+  }
+  return t;
+}
+
 /** A value as JSON: decimals become plain decimal strings. */
 export function toJsonValue(v: unknown): JsonValue {
-  if (v instanceof Dec) return v.toFixed();
+  if (v instanceof Dec) return decText(v);
   if (v === undefined) return null;
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
@@ -463,7 +474,7 @@ function slotValue(name: string, values: Record<string, unknown>, subject: strin
   return values[name];
 }
 
-/** Whether a slot value may key the memo: a primitive whose text depends only on it (not -0), or an item's label. */
+/** Whether a slot value may key the memo: a primitive whose text depends only on it (not -0), a Decimal, or an item's label. */
 function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
   switch (typeof v) {
     case 'string':
@@ -474,7 +485,8 @@ function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
     case 'undefined':
       return true;
     default:
-      return v === null || (item !== undefined && v === item.label);
+      // A Decimal keys by identity (decimals are immutable): a household's figure is shown to each applicant.
+      return v === null || v instanceof Dec || (item !== undefined && v === item.label);
   }
 }
 
@@ -558,9 +570,9 @@ function formatValue(v: unknown, places: number | undefined, lang: 'zh' | 'en'):
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map((x) => formatValue(x, places, lang)).join(lang === 'zh' ? '、' : ', ');
-  if (places !== undefined && (v instanceof Dec || typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
-    return new Dec(v instanceof Dec ? v : (v as string | number)).toFixed(places);
+  if (v instanceof Dec) return places === undefined ? decText(v) : v.toFixed(places);
+  if (places !== undefined && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
+    return new Dec(v).toFixed(places);
   }
-  if (v instanceof Dec) return v.toFixed();
   return String(v);
 }

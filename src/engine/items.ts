@@ -218,27 +218,44 @@ export function itemTotals(items: readonly ItemOutcome[], timings: readonly stri
  * integer; otherwise undefined (the decimal path then gives the totals).
  */
 export function itemTotalsFen(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals | undefined {
-  const byPayer = new Map<string, number>();
-  const byTiming = new Map<string, number>();
-  for (const t of timings) byTiming.set(t, 0);
+  // Few payers and timings: parallel arrays in order first seen, no Map, no intermediate arrays.
+  const payers: string[] = [];
+  const payerSums: number[] = [];
+  const timingNames: string[] = [...timings];
+  const timingSums: number[] = timings.map(() => 0);
   let total = 0;
-  for (const it of items) {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     const amount = textToFen(it.amount);
     if (amount === undefined) return undefined;
     total += amount;
-    byTiming.set(it.timing, (byTiming.get(it.timing) ?? 0) + amount);
-    for (const f of it.funding) {
+    let t = timingNames.indexOf(it.timing);
+    if (t < 0) t = timingNames.push(it.timing) - 1;
+    timingSums[t] = (timingSums[t] ?? 0) + amount;
+    const funding = it.funding;
+    for (let j = 0; j < funding.length; j++) {
+      const f = funding[j]!;
       const part = textToFen(f.amount);
       if (part === undefined) return undefined;
-      byPayer.set(f.payer, (byPayer.get(f.payer) ?? 0) + part);
+      let p = payers.indexOf(f.payer);
+      if (p < 0) p = payers.push(f.payer) - 1;
+      payerSums[p] = (payerSums[p] ?? 0) + part;
     }
   }
-  // Each sum is of safe integers no larger than the total of their absolute values; check them all.
-  if (!Number.isSafeInteger(total)) return undefined;
-  for (const v of byPayer.values()) if (!Number.isSafeInteger(v)) return undefined;
-  for (const v of byTiming.values()) if (!Number.isSafeInteger(v)) return undefined;
-  const text = (m: Map<string, number>): Record<string, string> => Object.fromEntries(Array.from(m, ([k, v]) => [k, fenToText(v)]));
-  return { amount: fenToText(total), byPayer: text(byPayer), byTiming: text(byTiming) };
+  // Every sum is of safe integers; it is exact while it stays one.
+  if (!Number.isSafeInteger(total) || !payerSums.every(Number.isSafeInteger) || !timingSums.every(Number.isSafeInteger)) return undefined;
+  return { amount: fenToText(total), byPayer: record(payers, payerSums), byTiming: record(timingNames, timingSums) };
+}
+
+/** Own data properties in order (a payer named "__proto__" in a rule file stays a key, as with Object.fromEntries). */
+function record(keys: readonly string[], fen: readonly number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: fenToText(fen[i]!), enumerable: true, writable: true, configurable: true });
+    else out[k] = fenToText(fen[i]!);
+  }
+  return out;
 }
 
 /** {@link itemTotals} with decimal.js (any amount a decimal text). */

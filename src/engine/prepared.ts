@@ -220,7 +220,13 @@ function inputOf(id: string, on: string, value: string | number | string[], evid
 }
 
 const MAX_ENVIRONMENTS = 256;
-const caches = new WeakMap<ParameterRegistry, Map<string, PreparedEnvironment>>();
+
+/** Per parameter registry: environments by ruleset (its content hash identifies it), then kind and overrides, then date. */
+interface EnvironmentCache {
+  byRuleset: WeakMap<LoadedRuleset, Map<string, Map<string, PreparedEnvironment>>>;
+  size: number;
+}
+const caches = new WeakMap<ParameterRegistry, EnvironmentCache>();
 
 /** Overrides in canonical order (by id), as a cache key. */
 function overridesKey(overrides: ReadonlyMap<string, string | number | string[]>): string {
@@ -231,7 +237,8 @@ function overridesKey(overrides: ReadonlyMap<string, string | number | string[]>
 
 /**
  * The prepared environment of a ruleset, kind, law's date and override set, from a bounded cache
- * per parameter registry (at most 256 environments; the oldest is dropped first).
+ * per parameter registry (at most 256 environments; when full it starts again empty). Nested
+ * maps, so that the usual decision (no overrides) builds no key string.
  */
 export function preparedEnvironment(
   params: ParameterRegistry,
@@ -241,16 +248,26 @@ export function preparedEnvironment(
   overrides: ReadonlyMap<string, string | number | string[]>,
 ): PreparedEnvironment {
   let cache = caches.get(params);
-  if (!cache) {
-    cache = new Map();
+  if (!cache || cache.size >= MAX_ENVIRONMENTS) {
+    cache = { byRuleset: new WeakMap(), size: 0 };
     caches.set(params, cache);
   }
-  const key = `${ruleset.hash}|${kind}|${lawDate}|${overridesKey(overrides)}`;
-  let env = cache.get(key);
-  if (env === undefined || env.ruleset !== ruleset) {
+  let byKind = cache.byRuleset.get(ruleset);
+  if (!byKind) {
+    byKind = new Map();
+    cache.byRuleset.set(ruleset, byKind);
+  }
+  const kindKey = overrides.size === 0 ? kind : `${kind}|${overridesKey(overrides)}`;
+  let byDate = byKind.get(kindKey);
+  if (!byDate) {
+    byDate = new Map();
+    byKind.set(kindKey, byDate);
+  }
+  let env = byDate.get(lawDate);
+  if (env === undefined) {
     env = new PreparedEnvironment(params, ruleset, lawDate, overrides);
-    if (cache.size >= MAX_ENVIRONMENTS) cache.delete(cache.keys().next().value!);
-    cache.set(key, env);
+    byDate.set(lawDate, env);
+    cache.size++;
   }
   return env;
 }
