@@ -39,9 +39,10 @@ async function main() {
     console.table(d.table);
   }
   if (parts.has('3')) {
-    console.log('\n3. Targets (issue 21), in one tinybench run');
+    console.log('\n3. Targets (issue 21): the tasks side by side in rotating rounds, CPU time, medians');
     const t = await benchTargets(time);
     console.log(`  payout: engine and hand-written agree on items, amounts, splits and totals for ${t.checked.toLocaleString('en')} generated persons; eligibility: the decisions and the bare rules agree on all ${t.applicants} applicants`);
+    console.log(`  ${t.rounds} rounds; each ratio is the median of the rounds' ratios`);
     console.table(t.table);
     for (const [k, v] of Object.entries(t.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
     perCore = t.perCore;

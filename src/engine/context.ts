@@ -1,7 +1,8 @@
 import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { CompiledLogic, EvaluationScope } from './logic/compile';
-import { entryReason, runEntry } from './entry';
+import { entryError, entryReason, EntryScope } from './entry';
+import { truthy } from './logic/truthy';
 import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
 import { parameterWarning, preparedEnvironment, type PreparedEnvironment, type PreparedWarning, type ResolvedRead } from './prepared';
 import { resolveRole } from './roles';
@@ -304,8 +305,19 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Evaluates one rule, records its reason (and warning), returns whether it held. */
   rule(rule: CompiledRule, data: unknown, subject?: string): { holds: boolean; values: Record<string, unknown> } {
-    const { holds, scope } = runEntry(this, rule.id, rule.values, rule.test, data);
+    const scope = new EntryScope(this);
     const values = scope.values;
+    let holds: boolean;
+    try {
+      const named = rule.values;
+      for (let i = 0; i < named.length; i++) {
+        const [name, expr] = named[i]!;
+        values[name] = expr(data, scope);
+      }
+      holds = truthy(rule.test(data, scope));
+    } catch (e) {
+      return entryError(rule.id, e);
+    }
     const message = formatMessage(holds ? rule.message.holds : rule.message.fails, values, subject);
     const reason = entryReason(rule.id, holds, rule.citation, message, subject, rule.values.length > 0 ? toJsonValues(values) : undefined);
     if (rule.effect === 'warning') reason.effect = 'warning';
@@ -361,18 +373,22 @@ export interface ScopeEntries {
 }
 
 // Per ruleset (compiled once, never changed): the rules and items of each kind and scope.
-const scopeEntries = new WeakMap<LoadedRuleset, Map<string, ScopeEntries>>();
+const scopeEntries = new WeakMap<LoadedRuleset, Map<string, Map<string, ScopeEntries>>>();
 function entriesOf(ruleset: LoadedRuleset, kind: string, scope: string): ScopeEntries {
-  let byKey = scopeEntries.get(ruleset);
-  if (!byKey) {
-    byKey = new Map();
-    scopeEntries.set(ruleset, byKey);
+  let byKind = scopeEntries.get(ruleset);
+  if (!byKind) {
+    byKind = new Map();
+    scopeEntries.set(ruleset, byKind);
   }
-  const key = `${kind}|${scope}`;
-  let e = byKey.get(key);
+  let byScope = byKind.get(kind);
+  if (!byScope) {
+    byScope = new Map();
+    byKind.set(kind, byScope);
+  }
+  let e = byScope.get(scope);
   if (!e) {
     e = { rules: ruleset.rules.filter((r) => r.kind === kind && r.scope === scope), items: ruleset.items.filter((r) => r.kind === kind && r.scope === scope) };
-    byKey.set(key, e);
+    byScope.set(scope, e);
   }
   return e;
 }
@@ -384,6 +400,22 @@ function decText(d: Dec): string {
   if (t === undefined) {
     t = d.toFixed();
     decTexts.set(d, t);
+  }
+  return t;
+}
+
+// `{x:4}` of a Decimal, kept per instance and places: a household's figure is shown in several messages.
+const decFixedTexts = new WeakMap<Dec, Map<number, string>>();
+function decFixed(d: Dec, places: number): string {
+  let byPlaces = decFixedTexts.get(d);
+  if (byPlaces === undefined) {
+    byPlaces = new Map();
+    decFixedTexts.set(d, byPlaces);
+  }
+  let t = byPlaces.get(places);
+  if (t === undefined) {
+    t = d.toFixed(places);
+    byPlaces.set(places, t);
   }
   return t;
 }
@@ -405,7 +437,8 @@ export function toJsonValue(v: unknown): JsonValue {
 
 function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = toJsonValue(v);
+  // for…in over the entry's own values object (made by EntryScope: no inherited keys); no entry arrays.
+  for (const k in values) out[k] = toJsonValue(values[k]);
   return out;
 }
 
@@ -448,9 +481,14 @@ interface TemplatePlan {
   readonly slots: readonly string[];
   memo: Map<unknown, unknown>;
   size: number;
+  /** Lookups and hits so far; a template whose messages rarely repeat (one per applicant) stops being memoised. */
+  lookups: number;
+  hits: number;
+  memoised: boolean;
 }
 const plans = new WeakMap<Localized, TemplatePlan>();
 const MEMO_MAX = 2048;
+const MEMO_PROBATION = 256;
 
 function planOf(template: Localized): TemplatePlan {
   let plan = plans.get(template);
@@ -459,7 +497,7 @@ function planOf(template: Localized): TemplatePlan {
     const en = parseTemplate(template.en);
     const slots: string[] = [];
     for (const p of [...zh, ...en]) if (typeof p !== 'string' && !slots.includes(p.name)) slots.push(p.name);
-    plan = { zh, en, slots, memo: new Map(), size: 0 };
+    plan = { zh, en, slots, memo: new Map(), size: 0, lookups: 0, hits: 0, memoised: true };
     plans.set(template, plan);
   }
   return plan;
@@ -499,6 +537,7 @@ function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
  */
 export function formatMessage(template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots): Localized {
   const plan = planOf(template);
+  if (!plan.memoised) return { zh: fill(plan.zh, values, subject, item, 'zh'), en: fill(plan.en, values, subject, item, 'en') };
   const slots = plan.slots;
   let node: Map<unknown, unknown> | undefined = plan.memo;
   let memoizable = true;
@@ -512,9 +551,17 @@ export function formatMessage(template: Localized, values: Record<string, unknow
     if (node !== undefined) node = node.get(v) as Map<unknown, unknown> | undefined;
   }
   const leaf = slots.length === 0 ? plan.memo.get(plan) : node;
+  plan.lookups++;
   if (memoizable && leaf !== undefined) {
+    plan.hits++;
     const m = leaf as unknown as Localized;
     return { zh: m.zh, en: m.en };
+  }
+  if (plan.lookups >= MEMO_PROBATION && plan.hits * 2 < plan.lookups) {
+    // Mostly distinct messages (a subject's id, a birth date): memoising costs more than it saves.
+    plan.memoised = false;
+    plan.memo = new Map();
+    memoizable = false;
   }
   const m = { zh: fill(plan.zh, values, subject, item, 'zh'), en: fill(plan.en, values, subject, item, 'en') };
   if (memoizable) {
@@ -570,7 +617,7 @@ function formatValue(v: unknown, places: number | undefined, lang: 'zh' | 'en'):
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map((x) => formatValue(x, places, lang)).join(lang === 'zh' ? '、' : ', ');
-  if (v instanceof Dec) return places === undefined ? decText(v) : v.toFixed(places);
+  if (v instanceof Dec) return places === undefined ? decText(v) : decFixed(v, places);
   if (places !== undefined && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
     return new Dec(v).toFixed(places);
   }
