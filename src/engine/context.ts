@@ -134,6 +134,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   /**
    * The value of an expression that depends only on parameters (compileLogic marks them):
    * computed once per prepared environment, its parameters read (and recorded) by every decision.
+   * @internal
    */
   constant(key: CompiledLogic, raw: CompiledLogic): unknown {
     return this.env === undefined ? raw(undefined, this) : this.env.fold(key, raw, this);
@@ -285,7 +286,10 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     return [...entriesOf(this.ruleset, this.kind, scope).items];
   }
 
-  /** The rules and items of a scope, shared (not to be changed): for the engine's own loops. */
+  /**
+   * The rules and items of a scope, shared (not to be changed): for the engine's own loops.
+   * @internal
+   */
   entries(scope: Scope): ScopeEntries {
     this.checkScope(scope);
     return entriesOf(this.ruleset, this.kind, scope);
