@@ -119,8 +119,10 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
       if (s.input !== undefined) this.param(s.input);
       else this.pushWarning(s.warning!);
     }
-    // A copy: a caller may change its decision without changing the next one's.
-    this.reads.set(id, { ...r.read });
+    // A copy (and of its list of inputs): a caller may change its decision without changing the next one's.
+    const read = { ...r.read };
+    if (read.inputs !== undefined) read.inputs = [...read.inputs];
+    this.reads.set(id, read);
     this.paramValues.set(id, r.value);
     return r.value;
   }
