@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type PayoutInput } from '../../src';
+import type { Issue } from '../../src/engine/errors';
+import { compileLogic, type EvaluationScope } from '../../src/engine/logic/compile';
 
 // Issue 21: decisions of one ruleset, date and override set share a prepared environment
 // (parameter reads, folded premiums, messages). What a decision says must not depend on what was
@@ -46,5 +48,34 @@ describe('prepared environments', () => {
     first.reasons[0]!.message.zh = 'changed';
     first.outcome.items[0]!.label.zh = 'changed';
     expect(JSON.stringify(engine.payout(someone))).toBe(expected);
+  });
+});
+
+describe('folding (compileLogic)', () => {
+  const compile = (logic: unknown) => {
+    const issues: Issue[] = [];
+    const f = compileLogic(logic, [], issues, { checkParam: () => undefined });
+    expect(issues).toEqual([]);
+    return f;
+  };
+  const scope = () => {
+    const folded: unknown[] = [];
+    const s: EvaluationScope = { param: (id) => ({ years: 12, base: '7384' })[id], value: () => undefined, constant: (key, raw) => (folded.push(key), raw(undefined, s)) };
+    return { s, folded };
+  };
+
+  it('offers an operator over parameters and literals to the scope as a constant: 12 × 12 × 7384 = 1,063,296', () => {
+    const { s, folded } = scope();
+    const premium = compile({ 'dec*': [{ param: 'years' }, 12, { param: 'base' }] });
+    expect(String(premium({}, s))).toBe('1063296');
+    expect(folded).toEqual([premium]);
+  });
+
+  it('does not when the expression reads the data, a rule value, or nothing but literals', () => {
+    const { s, folded } = scope();
+    expect(String(compile({ 'dec*': [{ var: 'months' }, { param: 'base' }] })({ months: 2 }, s))).toBe('14768'); // 2 × 7384
+    expect(compile({ '*': [12, 2] })({}, s)).toBe(24);
+    expect(compile({ param: 'years' })({}, s)).toBe(12);
+    expect(folded).toEqual([]);
   });
 });

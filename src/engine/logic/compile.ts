@@ -152,6 +152,8 @@ export function compileLogic(
   const maxNodes = options.maxNodes ?? 10_000;
   let nodes = 0;
   let tooBig = false;
+  /** What each raw node reads (see readsOnlyParameters). */
+  const purity = new WeakMap<object, Reads>();
   /** Compiled nodes known to return a boolean. */
   const booleans = new WeakSet<CompiledLogic>();
   const bool = (f: CompiledLogic): CompiledLogic => {
@@ -200,7 +202,7 @@ export function compileLogic(
     let compiled = compileOperator(op, argNodes, opPath, depth);
     // An operator over parameters and literals only (a premium: years × 12 × base × rates) is the
     // same for every subject of a decision's parameters: the scope may compute it once.
-    if (op !== 'param' && readsOnlyParameters(node)) {
+    if (op !== 'param' && readsOnlyParameters(node, purity)) {
       const raw = compiled;
       const folded: CompiledLogic = (d, s) => (s.constant === undefined ? raw(d, s) : s.constant(folded, raw));
       compiled = folded;
@@ -406,29 +408,46 @@ export function compileLogic(
 /** Operators that compute from their arguments alone (no data, no rule values, no iteration). */
 const PURE_OPS = new Set(['if', '?:', 'and', 'or']);
 
+/** What an expression reads: something besides parameters and literals, nothing, or parameters only. */
+type Reads = 0 | 1 | 2;
+const Reads = { Other: 0, Nothing: 1, ParametersOnly: 2 } as const;
+
 /**
  * Whether an expression reads at least one parameter (on the decision's date) and otherwise only
  * literals, through operators that compute from their arguments alone: its value is then fixed by
- * the parameters. Not `var`, `value`, `missing`, the iterating operators or a parameter on a stated date.
+ * the parameters. Not `var`, `value`, `missing`, the iterating operators or a parameter on a
+ * stated date. `seen` keeps the answer per node, so that a whole expression is walked once
+ * (compile asks at every operator).
  */
-function readsOnlyParameters(node: unknown): boolean {
-  let params = 0;
-  const walk = (n: unknown): boolean => {
-    if (n === null || typeof n !== 'object') return true;
-    if (Array.isArray(n)) return n.every(walk);
-    const keys = Object.keys(n);
-    if (keys.length !== 1) return false;
-    const op = keys[0]!;
-    const arg = (n as Record<string, unknown>)[op];
-    if (op === 'param') {
-      const ok = typeof arg === 'string' || (Array.isArray(arg) && arg.length === 1 && typeof arg[0] === 'string');
-      if (ok) params++;
-      return ok;
+function readsOnlyParameters(node: unknown, seen: WeakMap<object, Reads>): boolean {
+  const walk = (n: unknown): Reads => {
+    if (n === null || typeof n !== 'object') return Reads.Nothing;
+    const known = seen.get(n);
+    if (known !== undefined) return known;
+    let r: Reads;
+    if (Array.isArray(n)) r = all(n);
+    else {
+      const keys = Object.keys(n);
+      const op = keys[0]!;
+      const arg = (n as Record<string, unknown>)[op];
+      if (keys.length !== 1) r = Reads.Other;
+      else if (op === 'param') r = typeof arg === 'string' || (Array.isArray(arg) && arg.length === 1 && typeof arg[0] === 'string') ? Reads.ParametersOnly : Reads.Other;
+      else if (!PURE_OPS.has(op) && !EAGER.has(op)) r = Reads.Other;
+      else r = Array.isArray(arg) ? all(arg) : walk(arg);
     }
-    if (!PURE_OPS.has(op) && !EAGER.has(op)) return false;
-    return Array.isArray(arg) ? arg.every(walk) : walk(arg);
+    seen.set(n, r);
+    return r;
   };
-  return walk(node) && params > 0;
+  const all = (xs: readonly unknown[]): Reads => {
+    let r: Reads = Reads.Nothing;
+    for (const x of xs) {
+      const w = walk(x);
+      if (w === Reads.Other) return Reads.Other;
+      if (w === Reads.ParametersOnly) r = Reads.ParametersOnly;
+    }
+    return r;
+  };
+  return walk(node) === Reads.ParametersOnly;
 }
 
 /** `and` (stopOn false) or `or` (stopOn true) over operands that return booleans. */
