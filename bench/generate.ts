@@ -20,6 +20,19 @@ const STATUSES = ['none', 'none', 'none', 'resident-pension', 'resident-pension'
 const DATES = ['2022-09-20', '2023-03-15', '2023-11-02', '2024-09-20', '2025-04-30'];
 
 /**
+ * A resident-pension account: the individual contributions and collective subsidies are parts of
+ * the balance (四(一); the input schema refuses parts that exceed it), the rest is interest and
+ * government subsidy. Amounts in fen.
+ */
+function account(rnd: () => number) {
+  const fen = (n: number) => (n / 100).toFixed(2);
+  const contributions = Math.floor(rnd() * 2_000_000);
+  const subsidies = Math.floor(rnd() * 500_000);
+  const rest = Math.floor(rnd() * 6_500_000);
+  return { balance: fen(contributions + subsidies + rest), individualContributions: fen(contributions), collectiveSubsidies: fen(subsidies) };
+}
+
+/**
  * Gucun `payout` person `i`: ages 5–90 on one of five expropriation dates, every stage and
  * pension status, some fully disabled, some electing employee insurance (with an account).
  */
@@ -36,16 +49,7 @@ export function payoutPerson(i: number, rnd: () => number): PayoutInput {
       birthDate: `${year}-${pad(1 + Math.floor(rnd() * 12))}-${pad(1 + Math.floor(rnd() * 28))}`,
       pensionStatus: status,
       ...(rnd() < 0.05 ? { fullyDisabled: true } : {}),
-      ...(elects
-        ? {
-            electsEmployeeInsurance: true,
-            residentPensionAccount: {
-              balance: (Math.floor(rnd() * 9_000_000) / 100).toFixed(2),
-              individualContributions: (Math.floor(rnd() * 2_000_000) / 100).toFixed(2),
-              collectiveSubsidies: (Math.floor(rnd() * 500_000) / 100).toFixed(2),
-            },
-          }
-        : {}),
+      ...(elects ? { electsEmployeeInsurance: true, residentPensionAccount: account(rnd) } : {}),
       cooperated: rnd() < 0.9,
     },
   };

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { benchBatch } from './batch';
 import { benchColdStart } from './cold-start';
-import { benchDecisions, benchPayoutVsHand } from './decisions';
+import { benchDecisions, benchTargets, projectedHours } from './decisions';
 import { benchRules } from './rules';
 import { benchService } from './service';
 
@@ -24,26 +24,33 @@ const time = Number(process.env.BENCH_TIME ?? 1500);
 async function main() {
   console.log(`zhengdi-rules benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
   console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  let perCore: { payout: number; payoutAsJson: number; eligibility: number } | undefined;
   if (parts.has('1')) {
-    console.log('\n1. Rule evaluation (1,000 applicants per iteration)');
+    console.log('\n1. Rule evaluation alone: the same rules and data in each engine (answers checked equal first; see bench/engines.ts)');
     const rules = await benchRules(time);
+    console.log(`  ${rules.counts.applicants} applicants of generated households, ${rules.counts.payoutPersons} generated payout persons`);
     console.table(rules.table);
     for (const [k, v] of Object.entries(rules.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
-    console.log('  by fastest sample:');
-    for (const [k, v] of Object.entries(rules.fastestRatios)) console.log(`    ${k}: ${fmt(v)}×`);
+    console.log('  json-rules-engine and zen-engine take no JSON Logic and none of the exact-decimal or calendar operators: they run the membership condition only, written in their own formats.');
   }
   if (parts.has('2')) {
-    console.log('\n2. Full decisions per second (reasons on)');
+    console.log('\n2. Full decisions per second (validation, rules, reasons, parameter records, warnings)');
     const d = await benchDecisions(time);
     console.table(d.table);
-    for (const [k, v] of Object.entries(d.rates)) console.log(`  ${k}: ${fmt(v)}`);
   }
   if (parts.has('3')) {
-    console.log('\n3. payout: engine vs hand-written decimal.js');
-    const p = await benchPayoutVsHand(time);
-    console.log(`  both agree on items, amounts, splits and totals for ${p.checked.toLocaleString('en')} generated persons`);
-    console.table(p.table);
-    console.log(`  hand-written ÷ engine (target ≤ 3×): ${fmt(p.ratio)}× (by fastest sample ${fmt(p.fastestRatio)}×)`);
+    console.log('\n3. Targets (issue 21): the tasks side by side in rotating rounds, CPU time, medians');
+    const t = await benchTargets(time);
+    console.log(`  payout: engine and hand-written agree on items, amounts, splits and totals for ${t.checked.toLocaleString('en')} generated persons; eligibility: the decisions and the bare rules agree on all ${t.applicants} applicants`);
+    console.log(`  ${t.rounds} rounds; each ratio is the median of the rounds' ratios`);
+    console.table(t.table);
+    for (const [k, v] of Object.entries(t.ratios)) console.log(`  ${k}: ${fmt(v)}×`);
+    perCore = t.perCore;
+    const people = 40_000_000;
+    console.log(`\n  40 million people, projected from the per-core rates above (one thread = one core; perfect scaling assumed, no input parsing, no records written):`);
+    for (const [name, rate] of [['payout decisions', t.perCore.payout], ['payout decisions written as JSON', t.perCore.payoutAsJson], ['eligibility decisions (per applicant)', t.perCore.eligibility]] as const) {
+      console.log(`    ${name}: ${fmt(rate)}/s per core → ${projectedHours(people, rate, 2).toFixed(2)} h on 2 cores, ${(projectedHours(people, rate, 16) * 60).toFixed(1)} min on 16 cores`);
+    }
   }
   if (parts.has('4')) {
     console.log('\n4. Batch through payout (each run a child process; results consumed and dropped)');
@@ -65,6 +72,7 @@ async function main() {
     console.log(`  in-process engine.evaluate, same request, one thread: ${fmt(svc.inProcess)} decisions/s`);
     console.table(svc.table);
   }
+  if (perCore === undefined && parts.has('4')) console.log('  (run part 3 too for the 40-million projection)');
   console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 

@@ -85,7 +85,8 @@ export function handPayout(input: PayoutInput, p: HandParams): HandPayout {
       const pensionAgeDate = birthdayAt(person.birthDate, male ? p.pensionAgeMale : p.pensionAgeFemale);
       one('living-subsidy-to-pension-age', p.minimumLiving.times(monthsBetween(expropriationDate, pensionAgeDate, 'up')));
     }
-    if (employment) {
+    // 六 (ruling of 2026-12): not for those who get the 3 extra years (men 55+, women 50+, or fully disabled).
+    if (employment && !extraAge && !disabled) {
       const amount = fen(premium(p.guaranteeYears));
       raw.push({ id: 'guarantee-subsidy', amount, timing: 'deferred', funding: halves(amount) });
     }

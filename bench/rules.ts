@@ -1,116 +1,201 @@
-import jsonLogic from 'json-logic-js';
+import { isDeepStrictEqual } from 'node:util';
 import { Bench } from 'tinybench';
+import { createEngine, type EligibilityInput, type PayoutInput } from '../src';
 import { ageOn } from '../src/engine/dates';
-import { Dec, toDec } from '../src/engine/decimal';
-import type { Issue } from '../src/engine/errors';
-import { compileLogic, type EvaluationScope } from '../src/engine/logic/compile';
-import { CUSTOM_OPERATORS } from '../src/engine/logic/custom-operators';
-import { truthy } from '../src/engine/logic/truthy';
+import { toDec } from '../src/engine/decimal';
+import gucun from '../rulesets/cn.shanghai.baoshan.gucun/ruleset.2022-04-01.json';
 import shaoyang from '../rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json';
+import {
+  fen, logicRunners, membershipBoolean, membershipRulesEngine, membershipZen, prepare, rulesEngineHolds, zenHolds,
+  type LogicRunner, type Params, type PreparedEntry, type RawEntry,
+} from './engines';
+import { households, payoutPeople } from './generate';
 
 /**
- * Part 1: the same rules and data, evaluated by (a) the engine's compiled closures, (b)
- * json-logic-js `apply` (with the same custom operators), (c) a hand-written TypeScript predicate.
- * Two sets: the boolean `membership` rule alone (pure JSON Logic), and all three eligibility
- * conditions (age, exact decimal land per person, membership).
+ * Part 1: rule evaluation alone, the same rules and data in this package's compiled closures, in
+ * json-logic-js, json-logic-engine (interpreted and compiled), json-rules-engine and zen-engine
+ * (see bench/engines.ts for what each is given), and hand-written TypeScript. Every engine's
+ * answers are compared with the ruleset's before anything is timed.
  */
-export async function benchRules(time = 1000) {
-  for (const [name, fn] of Object.entries(CUSTOM_OPERATORS)) jsonLogic.add_operation(name, fn);
-  const params: Record<string, unknown> = { 'cn.hunan.shaoyang.min-age': 16, 'cn.hunan.shaoyang.max-per-capita-mu': '0.3' };
-  let values: Record<string, unknown> = {};
-  jsonLogic.add_operation('param', (id: string) => params[id]);
-  jsonLogic.add_operation('value', (n: string) => values[n]);
-  const scope: EvaluationScope = { param: (id) => params[id], value: (n) => values[n] };
 
-  const rules = shaoyang.rules.filter((r) => r.scope === 'applicant');
-  const compiled = rules.map((r) => {
-    const issues: Issue[] = [];
-    const out = {
-      values: Object.entries(r.values).map(([k, v]) => [k, compileLogic(v, [], issues, { checkParam: () => undefined })] as const),
-      test: compileLogic(r.test, [], issues, { checkParam: () => undefined, valueNames: new Set(Object.keys(r.values)) }),
-    };
-    if (issues.length) throw new Error(JSON.stringify(issues));
-    return out;
+const engine = createEngine();
+
+/** The figures in force on a date, read once per date (as a program calling an engine would keep them). */
+function paramsOn(): (date: string) => Params {
+  const cache = new Map<string, Params>();
+  return (date) => {
+    let p = cache.get(date);
+    if (!p) {
+      const values = new Map<string, unknown>();
+      p = (id) => {
+        if (!values.has(id)) values.set(id, engine.parameterOn(id, date)?.value);
+        return values.get(id);
+      };
+      cache.set(date, p);
+    }
+    return p;
+  };
+}
+
+/** What the eligibility workload runs on: every applicant of the generated households, with the household's figure. */
+export interface ConditionsWorkload {
+  households: EligibilityInput[];
+  applicants: number;
+  data: Array<{ noticeDate: string; household: EligibilityInput['household']; perCapitaAfterMu: unknown; applicant: EligibilityInput['applicants'][number] }>;
+  entries: PreparedEntry[];
+  runners: LogicRunner[];
+  /** Sets the figures of a datum's date (every runner reads them). */
+  run(r: LogicRunner, d: ConditionsWorkload['data'][number]): boolean[];
+  hand(d: ConditionsWorkload['data'][number]): boolean[];
+}
+
+/** The valid generated households (every 97th is invalid on purpose) and their applicants' data. */
+export function conditionsWorkload(count = 300, seed = 41): ConditionsWorkload {
+  const valid = ([...households(count, seed)] as EligibilityInput[]).filter((h) => {
+    try {
+      engine.eligibility(h);
+      return true;
+    } catch {
+      return false;
+    }
   });
-  const membership = compiled[rules.findIndex((r) => r.id === 'membership')]!;
-  const membershipRaw = rules.find((r) => r.id === 'membership')!;
-  // The membership test reads the data directly (its values are only for the reason's message).
-  const membershipTest = membership.test;
-
-  const applicants = Array.from({ length: 1000 }, (_, i) => ({
-    id: `A${i}`,
-    sex: i % 2 ? 'male' : 'female',
-    birthDate: `${1950 + (i % 60)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    basis: ['member', 'student', 'parent-member', 'democratic-decision', 'conscript'][i % 5],
-    collectiveMember: i % 7 !== 0,
-    holdsContractRight: i % 3 !== 0,
-    qualifiedBeforeLeaving: i % 2 === 0,
-    parentIsMember: true,
-    democraticDecision: { approved: true, noticeWithoutObjection: i % 4 !== 0 },
-  }));
-  const data = applicants.map((applicant, i) => ({
-    noticeDate: '2023-06-15',
-    applicant,
-    perCapitaAfterMu: new Dec(i % 50).div(100),
-  }));
-
-  const evalCompiled = (rule: (typeof compiled)[number], d: unknown) => {
-    values = {};
-    for (const [k, f] of rule.values) values[k] = f(d, scope);
-    return truthy(rule.test(d, scope));
+  const data = valid.flatMap((h) => {
+    const perCapita = toDec(engine.eligibility(h).outcome.perCapitaAfterMuExact);
+    return h.applicants.map((applicant) => ({ noticeDate: h.noticeDate, household: h.household, perCapitaAfterMu: perCapita, applicant }));
+  });
+  const entries = (shaoyang.rules as RawEntry[]).filter((r) => (r as { scope?: string }).scope === 'applicant' && (r as { kind?: string }).kind === 'eligibility').map(prepare);
+  const on = paramsOn();
+  let current: Params = () => undefined;
+  const runners = logicRunners(() => current);
+  const g = (id: string) => `cn.hunan.shaoyang.${id}`;
+  return {
+    households: valid,
+    applicants: data.length,
+    data,
+    entries,
+    runners,
+    run(r, d) {
+      current = on(d.noticeDate);
+      return entries.map((e) => r.entry(e, d).holds);
+    },
+    hand(d) {
+      const p = on(d.noticeDate);
+      const a = d.applicant as Record<string, unknown> & { democraticDecision?: { approved: boolean; noticeWithoutObjection: boolean } };
+      const education = p(g('basis2-education')) as string[];
+      const ranks = p(g('basis2-service-ranks')) as string[];
+      const member =
+        a.basis === 'member' ? a.collectiveMember === true && a.holdsContractRight === true
+        : a.basis === 'student' ? a.qualifiedBeforeLeaving === true && education.includes(a.education as string)
+        : a.basis === 'conscript' ? a.qualifiedBeforeLeaving === true && ranks.includes(a.serviceRank as string) && a.resettlementAtHome === true
+        : a.basis === 'parent-member' ? a.parentIsMember === true && a.collectiveMember === true
+        : a.basis === 'democratic-decision' ? a.democraticDecision?.approved === true && a.democraticDecision.noticeWithoutObjection === true
+        : true;
+      const age = ageOn(a.birthDate as string, d.noticeDate) >= (p(g('min-age')) as number);
+      const land = toDec(d.perCapitaAfterMu).lt(toDec(p(g('max-per-capita-mu'))));
+      return [age, land, member];
+    },
   };
-  const evalReference = (raw: (typeof rules)[number], d: unknown) => {
-    values = {};
-    for (const [k, expr] of Object.entries(raw.values)) values[k] = jsonLogic.apply(expr as jsonLogic.RulesLogic, d);
-    return truthy(jsonLogic.apply(raw.test as jsonLogic.RulesLogic, d));
-  };
-  type A = (typeof applicants)[number];
-  const handMembership = (a: A) =>
-    (a.basis === 'member' && a.collectiveMember && a.holdsContractRight) ||
-    ((a.basis === 'student' || a.basis === 'conscript') && a.qualifiedBeforeLeaving) ||
-    (a.basis === 'parent-member' && a.parentIsMember && a.collectiveMember) ||
-    (a.basis === 'democratic-decision' && a.democraticDecision.approved && a.democraticDecision.noticeWithoutObjection);
-  const handAll = (d: (typeof data)[number]) => {
-    const age = ageOn(d.applicant.birthDate, d.noticeDate) >= (params['cn.hunan.shaoyang.min-age'] as number);
-    const land = toDec(d.perCapitaAfterMu).lt(toDec(params['cn.hunan.shaoyang.max-per-capita-mu']));
-    return [age, land, handMembership(d.applicant)];
-  };
+}
 
-  // The three must agree before they are timed.
-  for (const d of data) {
-    const ours = compiled.map((r) => evalCompiled(r, d));
-    const ref = rules.map((r) => evalReference(r, d));
-    const hand = handAll(d);
-    if (JSON.stringify(ours) !== JSON.stringify(ref) || JSON.stringify(ours) !== JSON.stringify(hand)) throw new Error('implementations disagree');
+export async function benchRules(time = 1000) {
+  const w = conditionsWorkload();
+  const g = (id: string) => `cn.hunan.shaoyang.${id}`;
+  const membershipIndex = w.entries.findIndex((e) => e.raw.id === 'membership');
+  // The three must agree (and every engine with them) before they are timed.
+  for (const d of w.data) {
+    const expected = w.hand(d);
+    for (const r of w.runners) if (!isDeepStrictEqual(w.run(r, d), expected)) throw new Error(`${r.name} disagrees on ${JSON.stringify(d.applicant)}`);
   }
+
+  // The membership condition as a boolean in every engine (those without JSON Logic included).
+  const date = w.data[0]!.noticeDate;
+  const education = engine.parameterOn(g('basis2-education'), date)!.value as string[];
+  const ranks = engine.parameterOn(g('basis2-service-ranks'), date)!.value as string[];
+  const boolean = prepare({ id: 'membership-boolean', test: membershipBoolean(education, ranks) });
+  const rulesEngine = membershipRulesEngine(education, ranks);
+  const zen = membershipZen(education, ranks);
+  const sameLists = w.data.filter((d) => isDeepStrictEqual(engine.parameterOn(g('basis2-education'), d.noticeDate)!.value, education) && isDeepStrictEqual(engine.parameterOn(g('basis2-service-ranks'), d.noticeDate)!.value, ranks));
+  const expectedMember = sameLists.map((d) => w.run(w.runners[0]!, d)[membershipIndex]!);
+  const booleanRunners = w.runners.map((r) => ({ name: r.name, holds: (d: (typeof w.data)[number]) => r.entry(boolean, d).holds }));
+  for (const r of booleanRunners) if (!isDeepStrictEqual(sameLists.map(r.holds), expectedMember)) throw new Error(`${r.name} (membership as a boolean) disagrees`);
+  const viaRulesEngine: boolean[] = [];
+  for (const d of sameLists) viaRulesEngine.push(await rulesEngineHolds(rulesEngine, d.applicant as Record<string, unknown>));
+  if (!isDeepStrictEqual(viaRulesEngine, expectedMember)) throw new Error('json-rules-engine disagrees on membership');
+  if (!isDeepStrictEqual(sameLists.map((d) => zenHolds(zen, d.applicant as Record<string, unknown>)), expectedMember)) throw new Error('zen-engine disagrees on membership');
+
+  // Payout: the in-scope rule and every item (values, applies, amount) on the data the kind builds.
+  const payout = payoutWorkload();
 
   const bench = new Bench({ time });
   let sink = 0;
-  bench
-    .add('membership: compiled', () => { for (const d of data) sink += truthy(membershipTest(d, scope)) ? 1 : 0; })
-    .add('membership: json-logic-js apply', () => { for (const d of data) sink += truthy(jsonLogic.apply(membershipRaw.test as jsonLogic.RulesLogic, d)) ? 1 : 0; })
-    .add('membership: hand-written', () => { for (const d of data) sink += handMembership(d.applicant) ? 1 : 0; })
-    .add('all 3 conditions: compiled', () => { for (const d of data) for (const r of compiled) sink += evalCompiled(r, d) ? 1 : 0; })
-    .add('all 3 conditions: json-logic-js apply', () => { for (const d of data) for (const r of rules) sink += evalReference(r, d) ? 1 : 0; })
-    .add('all 3 conditions: hand-written', () => { for (const d of data) sink += handAll(d).filter(Boolean).length; });
+  for (const r of w.runners) bench.add(`eligibility conditions: ${r.name}`, () => { for (const d of w.data) sink += w.run(r, d).length; });
+  bench.add('eligibility conditions: hand-written', () => { for (const d of w.data) sink += w.hand(d).length; });
+  for (const r of booleanRunners) bench.add(`membership (boolean): ${r.name}`, () => { for (const d of sameLists) sink += r.holds(d) ? 1 : 0; });
+  bench.add('membership (boolean): json-rules-engine 7 (async run)', async () => { for (const d of sameLists) sink += (await rulesEngineHolds(rulesEngine, d.applicant as Record<string, unknown>)) ? 1 : 0; });
+  bench.add('membership (boolean): zen-engine (evaluateExpressionSync)', () => { for (const d of sameLists) sink += zenHolds(zen, d.applicant as Record<string, unknown>) ? 1 : 0; });
+  for (const r of payout.runners) bench.add(`payout rules and items: ${r.name}`, () => { for (const d of payout.data) sink += payout.run(r, d).length; });
   await bench.run();
   if (sink < 0) console.log(sink);
-  // Ratios of mean throughputs, and of the fastest samples (less sensitive to other load on the machine).
-  const hz = (name: string) => bench.tasks.find((t) => t.name === name)!.result!.throughput.mean;
-  const fast = (name: string) => 1 / bench.tasks.find((t) => t.name === name)!.result!.latency.min;
+  const task = (name: string) => bench.tasks.find((t) => t.name === name)!.result!;
+  const perItem = (name: string, n: number) => 1e3 * task(name).latency.mean / n; // µs per applicant or person
+  const table = bench.tasks.map((t) => {
+    const n = t.name.startsWith('payout') ? payout.data.length : t.name.startsWith('membership') ? sameLists.length : w.data.length;
+    const us = perItem(t.name, n);
+    return { task: t.name, 'µs each (mean)': Number(us.toFixed(3)), 'per second': Math.round(1e6 / us) };
+  });
+  // Ratios of mean latencies (1 ÷ mean time per iteration), the same measure as the table.
+  const hz = (name: string) => 1 / task(name).latency.mean;
+  const ours = 'zhengdi compiled closures';
   return {
-    table: bench.table(),
+    table,
+    counts: { applicants: w.data.length, membershipApplicants: sameLists.length, payoutPersons: payout.data.length },
     ratios: {
-      'membership: compiled ÷ json-logic-js (target ≥ 10×)': hz('membership: compiled') / hz('membership: json-logic-js apply'),
-      'membership: hand-written ÷ compiled (target ≤ 2×)': hz('membership: hand-written') / hz('membership: compiled'),
-      'all 3: compiled ÷ json-logic-js (target ≥ 10×)': hz('all 3 conditions: compiled') / hz('all 3 conditions: json-logic-js apply'),
-      'all 3: hand-written ÷ compiled (target ≤ 2×)': hz('all 3 conditions: hand-written') / hz('all 3 conditions: compiled'),
-    },
-    fastestRatios: {
-      'membership: compiled ÷ json-logic-js': fast('membership: compiled') / fast('membership: json-logic-js apply'),
-      'membership: hand-written ÷ compiled': fast('membership: hand-written') / fast('membership: compiled'),
-      'all 3: compiled ÷ json-logic-js': fast('all 3 conditions: compiled') / fast('all 3 conditions: json-logic-js apply'),
-      'all 3: hand-written ÷ compiled': fast('all 3 conditions: hand-written') / fast('all 3 conditions: compiled'),
+      'eligibility conditions: compiled ÷ json-logic-js': hz(`eligibility conditions: ${ours}`) / hz('eligibility conditions: json-logic-js apply'),
+      'eligibility conditions: compiled ÷ json-logic-engine build': hz(`eligibility conditions: ${ours}`) / hz('eligibility conditions: json-logic-engine build (new Function)'),
+      'eligibility conditions: hand-written ÷ compiled': hz('eligibility conditions: hand-written') / hz(`eligibility conditions: ${ours}`),
+      'membership: compiled ÷ json-rules-engine': hz(`membership (boolean): ${ours}`) / hz('membership (boolean): json-rules-engine 7 (async run)'),
+      'membership: compiled ÷ zen-engine': hz(`membership (boolean): ${ours}`) / hz('membership (boolean): zen-engine (evaluateExpressionSync)'),
+      'payout rules and items: compiled ÷ json-logic-js': hz(`payout rules and items: ${ours}`) / hz('payout rules and items: json-logic-js apply'),
     },
   };
+}
+
+/** Gucun's in-scope rule and items on the data `payout` builds (age, stage, 到龄 date), for the JSON Logic runners. */
+export function payoutWorkload(n = 1000) {
+  const people = [...payoutPeople(n, 43)] as PayoutInput[];
+  const formula = (id: string) => prepare({ id, values: { v: gucun.formulas.find((f) => f.id === id)!.expr }, test: true });
+  const stageF = formula('stage');
+  const dateF = formula('pension-age-date');
+  const inScope = prepare(gucun.rules.find((r) => r.id === 'in-scope-age-16') as RawEntry);
+  const items = (gucun.items as Array<RawEntry & { kind: string }>).filter((i) => i.kind === 'payout').map(prepare);
+  const on = paramsOn();
+  let current: Params = () => undefined;
+  const runners = logicRunners(() => current);
+  // The data the kind builds, with the formulas evaluated once (by this package; every runner gets the same).
+  const data = people.map((p) => {
+    current = on(p.expropriationDate);
+    const age = ageOn(p.person.birthDate, p.expropriationDate);
+    const base = { expropriationDate: p.expropriationDate, person: p.person, age };
+    const value = (f: PreparedEntry) => f.compiled.values[0]!(base, { param: (id) => current(id), value: () => undefined });
+    return { ...base, stage: value(stageF) === 'pension' ? 'pension' : 'employment', pensionAgeDate: String(value(dateF)) };
+  });
+  const run = (r: LogicRunner, d: (typeof data)[number]): Array<[string, string]> => {
+    current = on(d.expropriationDate);
+    if (!r.entry(inScope, d).holds) return [];
+    const out: Array<[string, string]> = [];
+    for (const it of items) {
+      const x = r.entry(it, d);
+      if (x.holds) out.push([it.raw.id, fen(x.amount)]);
+    }
+    return out;
+  };
+  // Every runner gives the items and amounts of the engine's decisions.
+  for (let i = 0; i < people.length; i++) {
+    const expected = engine.payout(people[i]!).outcome.items.map((it) => [it.id, it.amount]);
+    for (const r of runners) {
+      const got = run(r, data[i]!);
+      if (!isDeepStrictEqual(got, expected)) throw new Error(`${r.name} disagrees with payout on ${JSON.stringify(people[i])}: ${JSON.stringify(got)} vs ${JSON.stringify(expected)}`);
+    }
+  }
+  return { data, runners, run };
 }

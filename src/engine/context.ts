@@ -1,9 +1,10 @@
 import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
-import type { EvaluationScope } from './logic/compile';
-import { entryReason, runEntry } from './entry';
+import type { CompiledLogic, EvaluationScope } from './logic/compile';
+import { entryError, entryReason, EntryScope } from './entry';
+import { truthy } from './logic/truthy';
 import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
-import type { Evidence } from './ruleset-file';
+import { parameterWarning, preparedEnvironment, type PreparedEnvironment, type PreparedWarning, type ResolvedRead } from './prepared';
 import { resolveRole } from './roles';
 import type { CompiledItem, CompiledRule, LoadedRuleset } from './ruleset';
 import type { Localized } from './schemas';
@@ -69,10 +70,11 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   private readonly reads = new Map<string, ParameterRead>();
   private readonly paramValues = new Map<string, string | number | string[]>();
   private readonly warned = new Set<string>();
-  private readonly byScope = new Map<string, CompiledRule[]>();
-  private readonly scopes: ReadonlySet<string>;
+  private readonly scopes: readonly string[];
   private currentValues: Record<string, unknown> = {};
   private readonly opts: ContextOptions;
+  /** What decisions of this ruleset, kind, date and overrides share; absent in replay under recorded reads. */
+  private readonly env: PreparedEnvironment | undefined;
 
   constructor(opts: ContextOptions) {
     this.opts = opts;
@@ -80,8 +82,19 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     this.kind = opts.kind;
     this.asOf = opts.asOf;
     this.lawDate = opts.lawDate ?? opts.asOf;
-    this.scopes = new Set(opts.scopes);
-    for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
+    this.scopes = opts.scopes;
+    if (opts.pinned === undefined || opts.pinned.size === 0) {
+      const env = preparedEnvironment(opts.params, opts.ruleset, opts.kind, this.lawDate, opts.overrides);
+      this.env = env;
+      for (const a of env.assumptions) {
+        if (this.warned.has(a.key)) continue;
+        this.warned.add(a.key);
+        this.warnings.push({ code: a.code, message: a.message });
+      }
+    } else {
+      this.env = undefined;
+      for (const a of opts.ruleset.file.assumptions) this.warn(a.code, a.message);
+    }
   }
 
   /**
@@ -93,6 +106,44 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   param(id: string): string | number | string[] {
     const cached = this.paramValues.get(id);
     if (cached !== undefined) return cached;
+    const resolved = this.env?.resolve(id);
+    if (resolved !== undefined) return this.replayRead(id, resolved);
+    return this.readUnprepared(id);
+  }
+
+  /** A first read resolved by the prepared environment: its inputs and warnings in order, then the read. */
+  private replayRead(id: string, r: ResolvedRead): string | number | string[] {
+    const steps = r.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      if (s.input !== undefined) this.param(s.input);
+      else this.pushWarning(s.warning!);
+    }
+    // A copy (and of its list of inputs): a caller may change its decision without changing the next one's.
+    const read = { ...r.read };
+    if (read.inputs !== undefined) read.inputs = [...read.inputs];
+    this.reads.set(id, read);
+    this.paramValues.set(id, r.value);
+    return r.value;
+  }
+
+  private pushWarning(w: PreparedWarning): void {
+    if (this.warned.has(w.key)) return;
+    this.warned.add(w.key);
+    this.warnings.push({ code: 'UNVERIFIED_PARAMETER', message: w.message, parameter: w.parameter, evidence: w.evidence });
+  }
+
+  /**
+   * The value of an expression that depends only on parameters (compileLogic marks them):
+   * computed once per prepared environment, its parameters read (and recorded) by every decision.
+   * @internal
+   */
+  constant(key: CompiledLogic, raw: CompiledLogic): unknown {
+    return this.env === undefined ? raw(undefined, this) : this.env.fold(key, raw, this);
+  }
+
+  /** The read without the prepared environment (replay under recorded reads, or a read that fails). */
+  private readUnprepared(id: string): string | number | string[] {
     const series = this.opts.params.get(id);
     if (!series) throw new MissingParameterError(id, this.lawDate, 'no such parameter');
     let read: ParameterRead;
@@ -164,11 +215,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Warns that a parameter value is not verified, saying how it is known. */
   private warnParameter(id: string, v: ParameterValue & { value: string | number | string[] }, on: string): void {
-    const m = unverifiedMessage(id, v, on === this.lawDate ? undefined : on);
-    const k = `UNVERIFIED_PARAMETER|${id}|${m.en}`;
-    if (this.warned.has(k)) return;
-    this.warned.add(k);
-    this.warnings.push({ code: 'UNVERIFIED_PARAMETER', message: m, parameter: id, evidence: v.evidence });
+    this.pushWarning(parameterWarning(id, v, on, this.lawDate));
   }
 
   /** Warns for a recorded unverified read, as the original decision did (from what the record says). */
@@ -197,7 +244,10 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** The parameter id a role resolves to for this decision's ruleset. */
   roleId(name: string): string {
+    const known = this.env?.roles.get(name);
+    if (known !== undefined) return known;
     const id = resolveRole(this.opts.params, this.ruleset.jurisdiction, name);
+    if (id !== undefined) this.env?.roles.set(name, id);
     if (id === undefined) throw new MissingParameterError(`${this.ruleset.jurisdiction}.${name}`, this.lawDate, 'no such parameter in the jurisdiction or its parents');
     return id;
   }
@@ -221,26 +271,30 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   }
 
   private checkScope(scope: string): void {
-    if (!this.scopes.has(scope)) {
-      throw new RuleEvaluationError(`${this.kind}/${scope}`, `'${scope}' is not one of the scopes kind ${this.kind} declares (${[...this.scopes].join(', ')})`);
+    if (!this.scopes.includes(scope)) {
+      throw new RuleEvaluationError(`${this.kind}/${scope}`, `'${scope}' is not one of the scopes kind ${this.kind} declares (${this.scopes.join(', ')})`);
     }
   }
 
   /** The rules of this decision's kind in a scope, in file order. */
   scopeRules(scope: Scope): CompiledRule[] {
     this.checkScope(scope);
-    let list = this.byScope.get(scope);
-    if (!list) {
-      list = this.ruleset.rules.filter((r) => r.kind === this.kind && r.scope === scope);
-      this.byScope.set(scope, list);
-    }
-    return list;
+    return [...entriesOf(this.ruleset, this.kind, scope).rules];
   }
 
   /** The items of this decision's kind in a scope, in file order. */
   scopeItems(scope: Scope): CompiledItem[] {
     this.checkScope(scope);
-    return this.ruleset.items.filter((r) => r.kind === this.kind && r.scope === scope);
+    return [...entriesOf(this.ruleset, this.kind, scope).items];
+  }
+
+  /**
+   * The rules and items of a scope, shared (not to be changed): for the engine's own loops.
+   * @internal
+   */
+  entries(scope: Scope): ScopeEntries {
+    this.checkScope(scope);
+    return entriesOf(this.ruleset, this.kind, scope);
   }
 
   /**
@@ -257,10 +311,20 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Evaluates one rule, records its reason (and warning), returns whether it held. */
   rule(rule: CompiledRule, data: unknown, subject?: string): { holds: boolean; values: Record<string, unknown> } {
-    const { holds, scope } = runEntry(this, rule.id, rule.values, rule.test, data);
+    const scope = new EntryScope(this);
     const values = scope.values;
-    const template = holds ? rule.message.holds : rule.message.fails;
-    const message = { zh: interpolate(template.zh, values, subject, 'zh'), en: interpolate(template.en, values, subject, 'en') };
+    let holds: boolean;
+    try {
+      const named = rule.values;
+      for (let i = 0; i < named.length; i++) {
+        const [name, expr] = named[i]!;
+        values[name] = expr(data, scope);
+      }
+      holds = truthy(rule.test(data, scope));
+    } catch (e) {
+      return entryError(rule.id, e);
+    }
+    const message = formatMessage(holds ? rule.message.holds : rule.message.fails, values, subject);
     const reason = entryReason(rule.id, holds, rule.citation, message, subject, rule.values.length > 0 ? toJsonValues(values) : undefined);
     if (rule.effect === 'warning') reason.effect = 'warning';
     this.reasons.push(reason);
@@ -279,7 +343,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   scope(scope: Scope, data: unknown, subject?: string): ScopeResult {
     const failed: string[] = [];
     const values: Record<string, Record<string, unknown>> = {};
-    for (const r of this.scopeRules(scope)) {
+    for (const r of this.entries(scope).rules) {
       const res = this.rule(r, data, subject);
       values[r.id] = res.values;
       if (!res.holds && r.effect === 'condition') failed.push(r.id);
@@ -308,41 +372,63 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   }
 }
 
-const EVIDENCE_TEXT: Record<Evidence, Localized> = {
-  official: { zh: '官方来源，尚未核实', en: 'an official figure not yet checked' },
-  secondary: { zh: '二手来源', en: 'a secondary-source figure' },
-  derived: { zh: '由其他参数推算', en: 'derived from other parameters' },
-  interpretation: { zh: '本包的解释', en: "the package's interpretation" },
-  placeholder: { zh: '占位值', en: 'a PLACEHOLDER' },
-};
+/** The rules and items of one kind and scope of a ruleset, in file order. */
+export interface ScopeEntries {
+  readonly rules: readonly CompiledRule[];
+  readonly items: readonly CompiledItem[];
+}
 
-// The warning text of an unverified parameter value, built once per value and date (not per decision).
-const unverifiedMessages = new WeakMap<ParameterValue, Map<string, Localized>>();
-function unverifiedMessage(id: string, v: ParameterValue & { value: string | number | string[] }, statedDate: string | undefined): Localized {
-  let byKey = unverifiedMessages.get(v);
-  if (!byKey) {
-    byKey = new Map();
-    unverifiedMessages.set(v, byKey);
+// Per ruleset (compiled once, never changed): the rules and items of each kind and scope.
+const scopeEntries = new WeakMap<LoadedRuleset, Map<string, Map<string, ScopeEntries>>>();
+function entriesOf(ruleset: LoadedRuleset, kind: string, scope: string): ScopeEntries {
+  let byKind = scopeEntries.get(ruleset);
+  if (!byKind) {
+    byKind = new Map();
+    scopeEntries.set(ruleset, byKind);
   }
-  const key = `${String(v.value)}|${v.from}|${statedDate ?? ''}`;
-  let m = byKey.get(key);
-  if (!m) {
-    const e = EVIDENCE_TEXT[v.evidence];
-    const value = Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
-    const onZh = statedDate ? `（按 ${statedDate} 的取值）` : '';
-    const onEn = statedDate ? ` (its value on ${statedDate})` : '';
-    m = {
-      zh: `参数 ${id}${onZh} 的取值 ${value}（${v.from} 起）尚未核实，属${e.zh}：${v.source}`,
-      en: `Parameter ${id}${onEn} = ${value} (from ${v.from}) is not verified against its source, ${e.en}: ${v.source}`,
-    };
-    byKey.set(key, m);
+  let byScope = byKind.get(kind);
+  if (!byScope) {
+    byScope = new Map();
+    byKind.set(kind, byScope);
   }
-  return m;
+  let e = byScope.get(scope);
+  if (!e) {
+    e = { rules: ruleset.rules.filter((r) => r.kind === kind && r.scope === scope), items: ruleset.items.filter((r) => r.kind === kind && r.scope === scope) };
+    byScope.set(scope, e);
+  }
+  return e;
+}
+
+// A Decimal's plain text, kept per instance: the same figure appears in several reasons.
+const decTexts = new WeakMap<Dec, string>();
+function decText(d: Dec): string {
+  let t = decTexts.get(d);
+  if (t === undefined) {
+    t = d.toFixed();
+    decTexts.set(d, t);
+  }
+  return t;
+}
+
+// `{x:4}` of a Decimal, kept per instance and places: a household's figure is shown in several messages.
+const decFixedTexts = new WeakMap<Dec, Map<number, string>>();
+function decFixed(d: Dec, places: number): string {
+  let byPlaces = decFixedTexts.get(d);
+  if (byPlaces === undefined) {
+    byPlaces = new Map();
+    decFixedTexts.set(d, byPlaces);
+  }
+  let t = byPlaces.get(places);
+  if (t === undefined) {
+    t = d.toFixed(places);
+    byPlaces.set(places, t);
+  }
+  return t;
 }
 
 /** A value as JSON: decimals become plain decimal strings. */
 export function toJsonValue(v: unknown): JsonValue {
-  if (v instanceof Dec) return v.toFixed();
+  if (v instanceof Dec) return decText(v);
   if (v === undefined) return null;
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
@@ -357,7 +443,8 @@ export function toJsonValue(v: unknown): JsonValue {
 
 function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = toJsonValue(v);
+  // for…in over the entry's own values object (made by EntryScope: no inherited keys); no entry arrays.
+  for (const k in values) out[k] = toJsonValue(values[k]);
   return out;
 }
 
@@ -386,6 +473,140 @@ function parseTemplate(template: string): readonly TemplatePart[] {
   return parts;
 }
 
+/** An item's own slots of a message: its amount (text) and label. */
+export interface ItemSlots {
+  readonly amount: string | undefined;
+  readonly label: Localized;
+}
+
+/** How a message template is filled: its parts in each language, the slots it names, and the messages already made. */
+interface TemplatePlan {
+  readonly zh: readonly TemplatePart[];
+  readonly en: readonly TemplatePart[];
+  /** Every slot name, once, in order (zh's first). */
+  readonly slots: readonly string[];
+  memo: Map<unknown, unknown>;
+  size: number;
+  /** Lookups and hits so far; a template whose messages rarely repeat (one per applicant) stops being memoised. */
+  lookups: number;
+  hits: number;
+  memoised: boolean;
+}
+const plans = new WeakMap<Localized, TemplatePlan>();
+const MEMO_MAX = 2048;
+const MEMO_PROBATION = 256;
+
+function planOf(template: Localized): TemplatePlan {
+  let plan = plans.get(template);
+  if (plan === undefined) {
+    const zh = parseTemplate(template.zh);
+    const en = parseTemplate(template.en);
+    const slots: string[] = [];
+    for (const p of [...zh, ...en]) if (typeof p !== 'string' && !slots.includes(p.name)) slots.push(p.name);
+    plan = { zh, en, slots, memo: new Map(), size: 0, lookups: 0, hits: 0, memoised: true };
+    plans.set(template, plan);
+  }
+  return plan;
+}
+
+function slotValue(name: string, values: Record<string, unknown>, subject: string | undefined, item: ItemSlots | undefined): unknown {
+  if (name === 'subject') return subject;
+  if (item !== undefined) {
+    if (name === 'amount') return item.amount;
+    if (name === 'label') return item.label;
+  }
+  return values[name];
+}
+
+/** Whether a slot value may key the memo: a primitive whose text depends only on it (not -0), a Decimal, or an item's label. */
+function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
+  switch (typeof v) {
+    case 'string':
+      return v.length <= 64;
+    case 'number':
+      return !Object.is(v, -0);
+    case 'boolean':
+    case 'undefined':
+      return true;
+    default:
+      // A Decimal keys by identity (decimals are immutable): a household's figure is shown to each applicant.
+      return v === null || v instanceof Dec || (item !== undefined && v === item.label);
+  }
+}
+
+/**
+ * A rule's or item's message in both languages: `{name}` / `{name:4}` filled from its values,
+ * `{subject}`, and for an item `{amount}` and `{label}`. The text is a function of the template
+ * and the slot values, so a message is made once per distinct template and values (when they are
+ * primitives) and reused: most reasons of a batch say the same thing ("签约费适用：3000.00 元").
+ * A fresh object each time, so that a caller changing one decision changes no other.
+ */
+export function formatMessage(template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots): Localized {
+  const plan = planOf(template);
+  if (!plan.memoised) return { zh: fill(plan.zh, values, subject, item, 'zh'), en: fill(plan.en, values, subject, item, 'en') };
+  const slots = plan.slots;
+  let node: Map<unknown, unknown> | undefined = plan.memo;
+  let memoizable = true;
+  for (let i = 0; i < slots.length; i++) {
+    const v = slotValue(slots[i]!, values, subject, item);
+    if (!memoKey(v, item)) {
+      memoizable = false;
+      node = undefined;
+      break;
+    }
+    if (node !== undefined) node = node.get(v) as Map<unknown, unknown> | undefined;
+  }
+  const leaf = slots.length === 0 ? plan.memo.get(plan) : node;
+  plan.lookups++;
+  if (memoizable && leaf !== undefined) {
+    plan.hits++;
+    const m = leaf as unknown as Localized;
+    return { zh: m.zh, en: m.en };
+  }
+  if (plan.lookups >= MEMO_PROBATION && plan.hits * 2 < plan.lookups) {
+    // Mostly distinct messages (a subject's id, a birth date): memoising costs more than it saves.
+    plan.memoised = false;
+    plan.memo = new Map();
+    memoizable = false;
+  }
+  const m = { zh: fill(plan.zh, values, subject, item, 'zh'), en: fill(plan.en, values, subject, item, 'en') };
+  if (memoizable) {
+    if (plan.size >= MEMO_MAX) {
+      plan.memo = new Map();
+      plan.size = 0;
+    }
+    plan.size++;
+    if (slots.length === 0) plan.memo.set(plan, m);
+    else {
+      let at = plan.memo;
+      for (let i = 0; i < slots.length; i++) {
+        const v = slotValue(slots[i]!, values, subject, item);
+        if (i === slots.length - 1) at.set(v, m);
+        else {
+          let next = at.get(v) as Map<unknown, unknown> | undefined;
+          if (next === undefined) {
+            next = new Map();
+            at.set(v, next);
+          }
+          at = next;
+        }
+      }
+    }
+  }
+  return { zh: m.zh, en: m.en };
+}
+
+function fill(parts: readonly TemplatePart[], values: Record<string, unknown>, subject: string | undefined, item: ItemSlots | undefined, lang: 'zh' | 'en'): string {
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (typeof p === 'string') out += p;
+    else if (p.name === 'subject') out += subject ?? '';
+    else out += formatValue(item === undefined ? values[p.name] : p.name === 'amount' ? item.amount : p.name === 'label' ? item.label[lang] : values[p.name], p.places, lang);
+  }
+  return out;
+}
+
 /** Fills `{name}` and `{name:4}` (4 decimals, half-up) in a message. */
 export function interpolate(template: string, values: Record<string, unknown>, subject: string | undefined, lang: 'zh' | 'en'): string {
   const parts = parseTemplate(template);
@@ -402,9 +623,9 @@ function formatValue(v: unknown, places: number | undefined, lang: 'zh' | 'en'):
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map((x) => formatValue(x, places, lang)).join(lang === 'zh' ? '、' : ', ');
-  if (places !== undefined && (v instanceof Dec || typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
-    return new Dec(v instanceof Dec ? v : (v as string | number)).toFixed(places);
+  if (v instanceof Dec) return places === undefined ? decText(v) : decFixed(v, places);
+  if (places !== undefined && (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)))) {
+    return new Dec(v).toFixed(places);
   }
-  if (v instanceof Dec) return v.toFixed();
   return String(v);
 }

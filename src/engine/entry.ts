@@ -13,13 +13,23 @@ import type { JsonValue, Reason } from './types';
 /** What an entry's expressions read: the decision's parameters and the entry's own values. */
 export class EntryScope implements EvaluationScope {
   readonly values: Record<string, unknown> = {};
-  constructor(private readonly params: { param(id: string): unknown }) {}
+  constructor(private readonly params: EntryParams) {}
   param(id: string): unknown {
     return this.params.param(id);
   }
   value(name: string): unknown {
     return this.values[name];
   }
+  constant(key: CompiledLogic, raw: CompiledLogic): unknown {
+    const p = this.params;
+    return p.constant === undefined ? raw(undefined, this) : p.constant(key, raw);
+  }
+}
+
+/** What an entry reads parameters through: the decision (which may fold parameter-only expressions). */
+export interface EntryParams {
+  param(id: string): unknown;
+  constant?(key: CompiledLogic, raw: CompiledLogic): unknown;
 }
 
 /** An error inside an entry's expressions, as a RuleEvaluationError naming the entry. */
@@ -33,7 +43,7 @@ export function entryError(id: string, e: unknown): never {
  * the test holds (an item's amount and funding). Any error names the entry.
  */
 export function runEntry<T>(
-  params: { param(id: string): unknown },
+  params: EntryParams,
   id: string,
   values: ReadonlyArray<readonly [string, CompiledLogic]>,
   test: CompiledLogic,

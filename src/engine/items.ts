@@ -1,9 +1,10 @@
 import type { DecisionContext } from './context';
-import { interpolate, toJsonValue } from './context';
+import { formatMessage, toJsonValue } from './context';
 import { Dec, toDec } from './decimal';
-import { entryReason, runEntry } from './entry';
+import { entryError, entryReason, EntryScope } from './entry';
 import { RuleEvaluationError } from './errors';
-import { fenText, roundFen } from './money';
+import { truthy } from './logic/truthy';
+import { fenAmount, fenText, fenToText, roundFen, shareOfFen, textToFen, type FenAmount } from './money';
 import type { CompiledItem } from './ruleset';
 import type { Localized } from './schemas';
 import type { JsonValue } from './types';
@@ -86,46 +87,102 @@ export function apportion(amount: Dec, parts: ReadonlyArray<{ payer: string; upT
 const DEFAULT_HOLDS: Localized = { zh: '{label}适用：{amount} 元', en: '{label} applies: {amount} yuan' };
 const DEFAULT_FAILS: Localized = { zh: '{label}不适用', en: '{label} does not apply' };
 
+/** A funding part's limit before the split: a cap (`upTo`) or a share, as evaluated. */
+interface PartLimit {
+  readonly payer: string;
+  readonly upTo: Dec | undefined;
+  readonly share: Dec | undefined;
+}
+
+/**
+ * {@link apportion} in whole fen (see money.ts): the same split, exactly, or undefined when some
+ * part cannot be done in safe integers (the caller then takes the decimal path).
+ */
+export function apportionFen(amount: number, parts: readonly PartLimit[]): number[] | undefined {
+  const out: number[] = [];
+  let left = amount;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    let take: number;
+    if (i === parts.length - 1) take = left;
+    else {
+      let limit: number | undefined;
+      if (p.upTo !== undefined) limit = fenAmount(p.upTo).fen;
+      else limit = p.share === undefined ? 0 : shareOfFen(left, p.share);
+      if (limit === undefined) return undefined;
+      take = Math.min(left, Math.max(0, limit));
+    }
+    left -= take;
+    out.push(take);
+  }
+  return out;
+}
+
 /** Evaluates one item for a subject: records a reason; returns the item when it applies. */
 export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: CompiledItem, data: unknown, subject?: string): ItemOutcome | undefined {
-  // The same path as a rule (entry.ts): values, then the test (`applies`); then, when it holds, the amount.
-  const run = runEntry(ctx, item.id, item.values, item.applies, data, (scope) => {
-    const amount = roundFen(toDec(item.amount(data, scope)));
-    if (amount.isNegative()) throw new TypeError(`the amount is negative (${amount.toFixed(2)})`);
-    if (amount.abs().gt(MAX_AMOUNT)) throw new TypeError(`the amount ${amount.toExponential(3)} is beyond any payment (over 10^15 yuan)`);
-    const parts: Array<{ payer: string; upTo?: Dec; share?: Dec }> = [];
-    for (const p of item.funding) {
-      parts.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });
+  // The same path as a rule (entry.ts): values, then the test (`applies`); then, only when it
+  // holds, the amount and the funding.
+  const scope = new EntryScope(ctx);
+  const values = scope.values;
+  let applies: boolean;
+  let amount: FenAmount | undefined;
+  let funding: FundingPart[] | undefined;
+  try {
+    const named = item.values;
+    for (let i = 0; i < named.length; i++) {
+      const [name, expr] = named[i]!;
+      values[name] = expr(data, scope);
     }
-    return { amount, funding: apportion(amount, parts) };
-  });
-  const applies = run.holds;
-  const values = run.scope.values;
-  const amount = run.then?.amount;
-  const funding = run.then?.funding;
-  const amountText = amount === undefined ? undefined : fenText(amount);
-  // One object for both languages: interpolate reads it and keeps nothing.
-  const shown: Record<string, unknown> = { ...values, amount: amountText, label: item.label.zh };
+    applies = truthy(item.applies(data, scope));
+    if (applies) {
+      amount = fenAmount(toDec(item.amount(data, scope)));
+      const dec = amount.dec;
+      if (dec.isNegative()) throw new TypeError(`the amount is negative (${dec.toFixed(2)})`);
+      if (amount.fen === undefined && dec.abs().gt(MAX_AMOUNT)) throw new TypeError(`the amount ${dec.toExponential(3)} is beyond any payment (over 10^15 yuan)`);
+      funding = split(amount, item, data, scope);
+    }
+  } catch (e) {
+    return entryError(item.id, e);
+  }
+  const amountText = amount?.text;
   const template = item.message ? (applies ? item.message.holds : item.message.fails) : applies ? DEFAULT_HOLDS : DEFAULT_FAILS;
-  const zh = interpolate(template.zh, shown, subject, 'zh');
-  shown.label = item.label.en;
-  const message = { zh, en: interpolate(template.en, shown, subject, 'en') };
+  const message = formatMessage(template, values, subject, { amount: amountText, label: item.label });
   let json: Record<string, JsonValue> | undefined;
   for (const k in values) (json ??= {})[k] = toJsonValue(values[k]);
   if (amountText !== undefined) (json ??= {}).amount = amountText;
   ctx.reasons.push(entryReason(item.id, applies, item.citation, message, subject, json));
-  if (!applies || amount === undefined || funding === undefined) return undefined;
-  const out: FundingPart[] = [];
-  for (const f of funding) out.push({ payer: f.payer, amount: fenText(f.amount) });
+  if (amount === undefined || funding === undefined) return undefined;
   return {
     id: item.id,
     code: item.code,
     article: item.citation.article,
-    amount: amountText!,
+    amount: amount.text,
     timing: item.timing,
-    funding: out,
+    funding,
     label: { zh: item.label.zh, en: item.label.en },
   };
+}
+
+/** An item's amount split among its funding parts: in whole fen where exact, else with decimal.js. */
+function split(amount: FenAmount, item: CompiledItem, data: unknown, scope: EntryScope): FundingPart[] {
+  const parts = item.funding;
+  const out: FundingPart[] = [];
+  if (parts.length === 1 && amount.fen !== undefined) {
+    // One payer takes the whole amount (most items): nothing to evaluate or split.
+    out.push({ payer: parts[0]!.payer, amount: amount.text });
+    return out;
+  }
+  const limits: PartLimit[] = [];
+  for (const p of parts) {
+    limits.push({ payer: p.payer, upTo: p.upTo ? toDec(p.upTo(data, scope)) : undefined, share: p.share ? toDec(p.share(data, scope)) : undefined });
+  }
+  const fen = amount.fen === undefined ? undefined : apportionFen(amount.fen, limits);
+  if (fen !== undefined) {
+    for (let i = 0; i < limits.length; i++) out.push({ payer: limits[i]!.payer, amount: fenToText(fen[i]!) });
+    return out;
+  }
+  for (const f of apportion(amount.dec, limits)) out.push({ payer: f.payer, amount: fenText(f.amount) });
+  return out;
 }
 
 /**
@@ -138,7 +195,7 @@ export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: Co
  */
 export function scopeItems<S extends string>(ctx: DecisionContext<S>, scope: S, data: unknown, subject?: string): ItemOutcome[] {
   const out: ItemOutcome[] = [];
-  for (const item of ctx.scopeItems(scope)) {
+  for (const item of ctx.entries(scope).items) {
     const r = evaluateItem(ctx, item, data, subject);
     if (r) out.push(r);
   }
@@ -153,6 +210,56 @@ export function evaluateItems(ctx: DecisionContext, kind: string, scope: string,
 
 /** Totals of items: overall, by payer (in order first seen) and by timing. */
 export function itemTotals(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
+  return itemTotalsFen(items, timings) ?? itemTotalsDecimal(items, timings);
+}
+
+/**
+ * {@link itemTotals} in whole fen: every amount a text with two decimals and every sum a safe
+ * integer; otherwise undefined (the decimal path then gives the totals).
+ */
+export function itemTotalsFen(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals | undefined {
+  // Few payers and timings: parallel arrays in order first seen, no Map, no intermediate arrays.
+  const payers: string[] = [];
+  const payerSums: number[] = [];
+  const timingNames: string[] = [...timings];
+  const timingSums: number[] = timings.map(() => 0);
+  let total = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const amount = textToFen(it.amount);
+    if (amount === undefined) return undefined;
+    total += amount;
+    let t = timingNames.indexOf(it.timing);
+    if (t < 0) t = timingNames.push(it.timing) - 1;
+    timingSums[t] = (timingSums[t] ?? 0) + amount;
+    const funding = it.funding;
+    for (let j = 0; j < funding.length; j++) {
+      const f = funding[j]!;
+      const part = textToFen(f.amount);
+      if (part === undefined) return undefined;
+      let p = payers.indexOf(f.payer);
+      if (p < 0) p = payers.push(f.payer) - 1;
+      payerSums[p] = (payerSums[p] ?? 0) + part;
+    }
+  }
+  // Every sum is of safe integers; it is exact while it stays one.
+  if (!Number.isSafeInteger(total) || !payerSums.every(Number.isSafeInteger) || !timingSums.every(Number.isSafeInteger)) return undefined;
+  return { amount: fenToText(total), byPayer: record(payers, payerSums), byTiming: record(timingNames, timingSums) };
+}
+
+/** Own data properties in order (a payer named "__proto__" in a rule file stays a key, as with Object.fromEntries). */
+function record(keys: readonly string[], fen: readonly number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__') Object.defineProperty(out, k, { value: fenToText(fen[i]!), enumerable: true, writable: true, configurable: true });
+    else out[k] = fenToText(fen[i]!);
+  }
+  return out;
+}
+
+/** {@link itemTotals} with decimal.js (any amount a decimal text). */
+export function itemTotalsDecimal(items: readonly ItemOutcome[], timings: readonly string[] = []): ItemTotals {
   const zero = new Dec(0);
   const byPayer = new Map<string, Dec>();
   const byTiming = new Map<string, Dec>(timings.map((t) => [t, zero]));

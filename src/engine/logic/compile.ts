@@ -23,6 +23,12 @@ export interface EvaluationScope {
   paramOn?(id: string, date: string): unknown;
   /** A named value of the rule being evaluated (see a rule's `values`). */
   value(name: string): unknown;
+  /**
+   * The value of an expression that reads parameters and nothing else (`raw`, the same each time
+   * for one set of parameters): a decision may compute it once and reuse it, provided it reads the
+   * same parameters. `key` identifies the expression. Without it `raw` is evaluated each time.
+   */
+  constant?(key: CompiledLogic, raw: CompiledLogic): unknown;
 }
 
 export interface CompileOptions {
@@ -146,6 +152,8 @@ export function compileLogic(
   const maxNodes = options.maxNodes ?? 10_000;
   let nodes = 0;
   let tooBig = false;
+  /** What each raw node reads (see readsOnlyParameters). */
+  const purity = new WeakMap<object, Reads>();
   /** Compiled nodes known to return a boolean. */
   const booleans = new WeakSet<CompiledLogic>();
   const bool = (f: CompiledLogic): CompiledLogic => {
@@ -191,7 +199,14 @@ export function compileLogic(
     if (!CONTROL.has(op) && !EAGER.has(op)) {
       return fail(opPath, `unknown or disallowed operator '${op}' (allowed: ${ALLOWED_OPERATORS.join(' ')})`);
     }
-    const compiled = compileOperator(op, argNodes, opPath, depth);
+    let compiled = compileOperator(op, argNodes, opPath, depth);
+    // An operator over parameters and literals only (a premium: years × 12 × base × rates) is the
+    // same for every subject of a decision's parameters: the scope may compute it once.
+    if (op !== 'param' && readsOnlyParameters(node, purity)) {
+      const raw = compiled;
+      const folded: CompiledLogic = (d, s) => (s.constant === undefined ? raw(d, s) : s.constant(folded, raw));
+      compiled = folded;
+    }
     return BOOLEAN_OPS.has(op) ? bool(compiled) : compiled;
   }
 
@@ -388,6 +403,51 @@ export function compileLogic(
   }
 
   return compile(logic, at, 0);
+}
+
+/** Operators that compute from their arguments alone (no data, no rule values, no iteration). */
+const PURE_OPS = new Set(['if', '?:', 'and', 'or']);
+
+/** What an expression reads: something besides parameters and literals, nothing, or parameters only. */
+type Reads = 0 | 1 | 2;
+const Reads = { Other: 0, Nothing: 1, ParametersOnly: 2 } as const;
+
+/**
+ * Whether an expression reads at least one parameter (on the decision's date) and otherwise only
+ * literals, through operators that compute from their arguments alone: its value is then fixed by
+ * the parameters. Not `var`, `value`, `missing`, the iterating operators or a parameter on a
+ * stated date. `seen` keeps the answer per node, so that a whole expression is walked once
+ * (compile asks at every operator).
+ */
+function readsOnlyParameters(node: unknown, seen: WeakMap<object, Reads>): boolean {
+  const walk = (n: unknown): Reads => {
+    if (n === null || typeof n !== 'object') return Reads.Nothing;
+    const known = seen.get(n);
+    if (known !== undefined) return known;
+    let r: Reads;
+    if (Array.isArray(n)) r = all(n);
+    else {
+      const keys = Object.keys(n);
+      const op = keys[0]!;
+      const arg = (n as Record<string, unknown>)[op];
+      if (keys.length !== 1) r = Reads.Other;
+      else if (op === 'param') r = typeof arg === 'string' || (Array.isArray(arg) && arg.length === 1 && typeof arg[0] === 'string') ? Reads.ParametersOnly : Reads.Other;
+      else if (!PURE_OPS.has(op) && !EAGER.has(op)) r = Reads.Other;
+      else r = Array.isArray(arg) ? all(arg) : walk(arg);
+    }
+    seen.set(n, r);
+    return r;
+  };
+  const all = (xs: readonly unknown[]): Reads => {
+    let r: Reads = Reads.Nothing;
+    for (const x of xs) {
+      const w = walk(x);
+      if (w === Reads.Other) return Reads.Other;
+      if (w === Reads.ParametersOnly) r = Reads.ParametersOnly;
+    }
+    return r;
+  };
+  return walk(node) === Reads.ParametersOnly;
 }
 
 /** `and` (stopOn false) or `or` (stopOn true) over operands that return booleans. */

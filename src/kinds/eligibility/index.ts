@@ -19,7 +19,8 @@ export const eligibility = defineKind({
     const household = { noticeDate: input.noticeDate, household: input.household, perCapitaAfterMu: perCapita };
     ctx.scope('household', household);
     const applicants = input.applicants.map((applicant) => {
-      const { failed } = ctx.scope('applicant', { ...household, applicant }, applicant.id);
+      const data = { noticeDate: input.noticeDate, household: input.household, perCapitaAfterMu: perCapita, applicant };
+      const { failed } = ctx.scope('applicant', data, applicant.id);
       return { id: applicant.id, eligible: failed.length === 0, failed };
     });
     return {

@@ -30,7 +30,8 @@ export const payout = defineKind({
     const base = { expropriationDate, person, age };
     const stage = ctx.formula('stage', base) === 'pension' ? 'pension' : 'employment';
     const pensionAgeDate = String(ctx.formula('pension-age-date', base));
-    const data = { ...base, stage, pensionAgeDate };
+    // One literal, not a spread of base (issue 21: spreads were a tenth of a decision).
+    const data = { expropriationDate, person, age, stage, pensionAgeDate };
     const { failed } = ctx.scope('person', data, person.id);
     const inScope = failed.length === 0;
     const items = (inScope ? scopeItems(ctx, 'person', data, person.id) : []) as PayoutItem[];
