@@ -13,7 +13,7 @@
 import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
 import { Engine as RulesEngine } from 'json-rules-engine';
-import { evaluateExpressionSync } from '@gorules/zen-engine';
+import { createRequire } from 'node:module';
 import { Dec, toDec } from '../src/engine/decimal';
 import type { Issue } from '../src/engine/errors';
 import { compileLogic, type CompiledLogic, type EvaluationScope } from '../src/engine/logic/compile';
@@ -160,8 +160,25 @@ export function membershipZen(education: readonly string[], ranks: readonly stri
   ].join(' or ');
 }
 
+/**
+ * @gorules/zen-engine, when installed. It is not a devDependency: its native packages for other
+ * platforms are missing from this machine's registry, so a lock file with it does not pass
+ * `npm ci`. Install it for a bench run with `npm install --no-save @gorules/zen-engine@0.54`.
+ */
+const zen = (() => {
+  try {
+    return createRequire(import.meta.url)('@gorules/zen-engine') as { evaluateExpressionSync: (expression: string, context: unknown) => unknown };
+  } catch {
+    return undefined;
+  }
+})();
+/** Whether zen-engine is installed (see above). */
+export const zenAvailable = zen !== undefined;
+
 /** Whether zen-engine finds the applicant a member (`evaluateExpressionSync`, the same thread). */
 export function zenHolds(expression: string, applicant: Record<string, unknown>): boolean {
+  if (!zen) throw new Error('@gorules/zen-engine is not installed (npm install --no-save @gorules/zen-engine@0.54)');
+  const { evaluateExpressionSync } = zen;
   const context = { qualifiedBeforeLeaving: null, education: null, serviceRank: null, resettlementAtHome: null, parentIsMember: null, democraticDecision: { approved: null, noticeWithoutObjection: null }, ...applicant };
   return evaluateExpressionSync(expression, context) === true;
 }
