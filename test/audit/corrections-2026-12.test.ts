@@ -23,7 +23,7 @@ const keyed = (d: unknown) => {
 const paths = (a: unknown, b: unknown) => diffDecisions(keyed(a), keyed(b)).map((d) => d.path).filter((p) => !/\.message\.(zh|en)$/.test(p));
 
 describe('superseded versions are archived byte for byte and loaded by default', () => {
-  it('the archive holds the replaced versions: Shaoyang 1.1.0, Taizhou 1.0.0, Gucun 1.0.0; then Shaoyang 1.2.0 (restated as 1.3.0), Taizhou 1.1.0 and Gucun 1.1.0 (restated as 1.1.1); the current ones are 1.3.0, 1.1.1, 1.1.1', () => {
+  it('the archive holds the replaced versions: Shaoyang 1.1.0, Taizhou 1.0.0, Gucun 1.0.0; then Shaoyang 1.2.0 (restated as 1.2.1), Taizhou 1.1.0 and Gucun 1.1.0 (restated as 1.1.1); the current ones are 1.2.1, 1.1.1, 1.1.1', () => {
     expect(archived('cn.hunan.shaoyang/archive/1.1.0.json').version).toBe('1.1.0');
     expect(archived('cn.zhejiang.taizhou/archive/1.0.0.json').version).toBe('1.0.0');
     expect(archived('cn.zhejiang.taizhou/archive/1.1.0.json').version).toBe('1.1.0');
@@ -40,7 +40,7 @@ describe('superseded versions are archived byte for byte and loaded by default',
       'cn.zhejiang.taizhou/2019-08-09@1.1.0',
     ]);
     expect(engine.rulesets().map((r) => `${r.id}@${r.version}`)).toEqual(
-      expect.arrayContaining(['cn.hunan.shaoyang/2020-01-01@1.3.0', 'cn.shanghai.baoshan.gucun/2022-04-01@1.1.1', 'cn.zhejiang.taizhou/2019-08-09@1.1.1']),
+      expect.arrayContaining(['cn.hunan.shaoyang/2020-01-01@1.2.1', 'cn.shanghai.baoshan.gucun/2022-04-01@1.1.1', 'cn.zhejiang.taizhou/2019-08-09@1.1.1']),
     );
     // A caller's archive adds to the bundled one; without the bundled data there is none.
     expect(createEngine({ archive: [] }).archivedRulesets()).toEqual(engine.archivedRulesets());
@@ -89,7 +89,7 @@ describe('Shaoyang: old records replay matched under 1.1.0; re-decided under 1.2
         'reasons["township-review-departments|DX-2023-05-TJ"]',
         'parameters["cn.hunan.shaoyang.first-notice-venues"]',
         'parameters["cn.hunan.shaoyang.township-review-departments"]',
-        // 1.3.0 reads the other lists of 二(二) as parameters too (same entries, nothing else changes):
+        // 1.2.1 reads the other lists of 二(二) as parameters too (same entries, nothing else changes):
         'parameters["cn.hunan.shaoyang.application-documents"]',
         'parameters["cn.hunan.shaoyang.joint-review-departments"]',
         'parameters["cn.hunan.shaoyang.second-notice-venues"]',

@@ -107,7 +107,7 @@ describe('parameters (二(二)3, 6)', () => {
       ['cn.hunan.shaoyang.first-notice-venues', ['village']],
       ['cn.hunan.shaoyang.min-representatives', 10],
       ['cn.hunan.shaoyang.township-review-departments', ['natural-resources', 'agriculture-rural', 'police-station']],
-      // 1.3.0: the lists of 二(二)5 (附表3), 二(二)6 and 二(二)1 are parameters too, read when their rules run.
+      // 1.2.1: the lists of 二(二)5 (附表3), 二(二)6 and 二(二)1 are parameters too, read when their rules run.
       ['cn.hunan.shaoyang.joint-review-departments', ['public-security', 'expropriation', 'natural-resources', 'agriculture-rural']],
       ['cn.hunan.shaoyang.second-notice-venues', ['district-portal', 'village']],
       ['cn.hunan.shaoyang.application-documents', ['application-form', 'id-card', 'household-register', 'land-contract-certificate']],
@@ -117,7 +117,7 @@ describe('parameters (二(二)3, 6)', () => {
   });
 });
 
-describe('lists as parameters (1.3.0): each entry written once, its label beside the rule', () => {
+describe('lists as parameters (1.2.1): each entry written once, its label beside the rule', () => {
   it('会审 without 征拆: the joint-review-departments list names it, in Chinese from the labels; a list override without it holds', () => {
     // 附表3: “区人民政府组织自然资源、农业农村、公安、征拆等部门…联合会审”. The sample's joint review had five
     // departments; without expropriation (征拆) one of the four is missing.

@@ -162,7 +162,7 @@ describe('the records made before the corrections of 2026-12 (fixtures/decisions
   });
 });
 
-describe('a restatement that changes how, not what: Shaoyang 1.2.0 → 1.3.0 (lists as parameters)', () => {
+describe('a restatement that changes how, not what: Shaoyang 1.2.0 → 1.2.1 (lists as parameters)', () => {
   const old = readFileSync(new URL('../../fixtures/decisions/archive/cn.hunan.shaoyang@1.2.0.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '');
@@ -170,7 +170,7 @@ describe('a restatement that changes how, not what: Shaoyang 1.2.0 → 1.3.0 (li
     const report = createEngine().replay(old);
     expect([report.matched, report.mismatched.length, report.failed.length]).toEqual([11, 0, 0]);
   });
-  it('re-decided under 1.3.0, only the ruleset hash and the new list parameters read differ: no outcome, reason or message', () => {
+  it('re-decided under 1.2.1, only the ruleset hash and the new list parameters read differ: no outcome, reason or message', () => {
     const report = createEngine().replay(old, { against: 'in-force' });
     expect(report.failed).toEqual([]);
     const paths = new Set(report.mismatched.flatMap((m) => m.diffs.map((d) => d.path)));
