@@ -100,9 +100,10 @@ it('streams 100,000 lines with the bytes of evaluateJsonLines, in bounded memory
   // 100,000 lines, 200 blank (i % 500 === 3): 99,800 results; 100 not JSON, 100 impossible dates.
   expect(results).toBe(99_800);
   expect(errors).toBe(200);
-  // Hundreds of MB went through; the heap grew by a small fraction of that.
+  // Hundreds of MB went through; the heap grew by a small fraction of that (64 MiB: the prepared
+  // evaluator keeps up to 256 parameter environments per engine, and a loaded machine collects late).
   const growth = peak - base;
   expect(refBytes).toBeGreaterThan(200 * 1024 * 1024);
-  expect(growth).toBeLessThan(48 * 1024 * 1024);
+  expect(growth).toBeLessThan(64 * 1024 * 1024);
   console.log(`streamed ${(refBytes / 2 ** 20).toFixed(0)} MiB out; heap and buffers grew at most ${(growth / 2 ** 20).toFixed(1)} MiB`);
 });
