@@ -1,8 +1,7 @@
 import { Dec } from './decimal';
 import { MissingParameterError, RuleEvaluationError } from './errors';
 import type { CompiledLogic, EvaluationScope } from './logic/compile';
-import { entryError, entryReason, EntryScope } from './entry';
-import { truthy } from './logic/truthy';
+import { entryError, entryReason, EntryScope, evaluateEntry } from './entry';
 import type { DerivedInput, ParameterRegistry, ParameterValue } from './parameters';
 import { parameterWarning, preparedEnvironment, type PreparedEnvironment, type PreparedWarning, type ResolvedRead } from './prepared';
 import { resolveRole } from './roles';
@@ -315,12 +314,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     const values = scope.values;
     let holds: boolean;
     try {
-      const named = rule.values;
-      for (let i = 0; i < named.length; i++) {
-        const [name, expr] = named[i]!;
-        values[name] = expr(data, scope);
-      }
-      holds = truthy(rule.test(data, scope));
+      holds = evaluateEntry(scope, rule.values, rule.test, data);
     } catch (e) {
       return entryError(rule.id, e);
     }

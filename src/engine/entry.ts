@@ -39,6 +39,19 @@ export function entryError(id: string, e: unknown): never {
 }
 
 /**
+ * Computes an entry's named values in order into `scope.values`, then its test: whether it holds
+ * (a rule) or applies (an item). Errors propagate; callers name the entry with {@link entryError}.
+ */
+export function evaluateEntry(scope: EntryScope, values: ReadonlyArray<readonly [string, CompiledLogic]>, test: CompiledLogic, data: unknown): boolean {
+  const out = scope.values;
+  for (let i = 0; i < values.length; i++) {
+    const [name, expr] = values[i]!;
+    out[name] = expr(data, scope);
+  }
+  return truthy(test(data, scope));
+}
+
+/**
  * Computes an entry's named values in order, then its test; `then` runs on the same scope when
  * the test holds (an item's amount and funding). Any error names the entry.
  */
@@ -52,8 +65,7 @@ export function runEntry<T>(
 ): { holds: boolean; scope: EntryScope; then: T | undefined } {
   const scope = new EntryScope(params);
   try {
-    for (const [name, expr] of values) scope.values[name] = expr(data, scope);
-    const holds = truthy(test(data, scope));
+    const holds = evaluateEntry(scope, values, test, data);
     return { holds, scope, then: holds && then ? then(scope) : undefined };
   } catch (e) {
     return entryError(id, e);

@@ -1,9 +1,8 @@
 import type { DecisionContext } from './context';
 import { formatMessage, toJsonValue } from './context';
 import { Dec, toDec } from './decimal';
-import { entryError, entryReason, EntryScope } from './entry';
+import { entryError, entryReason, EntryScope, evaluateEntry } from './entry';
 import { RuleEvaluationError } from './errors';
-import { truthy } from './logic/truthy';
 import { fenAmount, fenText, fenToText, roundFen, shareOfFen, textToFen, type FenAmount } from './money';
 import type { CompiledItem } from './ruleset';
 import type { Localized } from './schemas';
@@ -128,12 +127,7 @@ export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: Co
   let amount: FenAmount | undefined;
   let funding: FundingPart[] | undefined;
   try {
-    const named = item.values;
-    for (let i = 0; i < named.length; i++) {
-      const [name, expr] = named[i]!;
-      values[name] = expr(data, scope);
-    }
-    applies = truthy(item.applies(data, scope));
+    applies = evaluateEntry(scope, item.values, item.applies, data);
     if (applies) {
       amount = fenAmount(toDec(item.amount(data, scope)));
       const dec = amount.dec;
