@@ -5,7 +5,7 @@
 # shows a chart. Fails if any example exits non-zero, any notebook cell errors or shows no chart.
 #
 # Layout: .examples-run/ (git-ignored) holds node_modules/zhengdi-rules (the `npm pack` tarball,
-# unpacked), copies of examples/ and fixtures/, and the executed notebooks. The package's own
+# unpacked), copies of examples/, rulesets/ (the samples) and fixtures/, and the executed notebooks. The package's own
 # dependencies and the tools (tsx, ts-node, tslab) are found in the repository's node_modules
 # one level up, so nothing is downloaded.
 #
@@ -25,7 +25,7 @@ rm -rf "$RUN"
 mkdir -p "$RUN/node_modules/zhengdi-rules" "$RUN/executed"
 TARBALL=$(npm pack --silent --pack-destination "$RUN")
 tar -xzf "$RUN/$TARBALL" -C "$RUN/node_modules/zhengdi-rules" --strip-components=1
-cp -r examples fixtures tsconfig.json "$RUN/"
+cp -r examples rulesets fixtures tsconfig.json "$RUN/"
 printf '{ "name": "zhengdi-rules-examples", "private": true, "type": "module" }\n' >"$RUN/package.json"
 echo "packed $TARBALL"
 

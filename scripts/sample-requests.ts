@@ -1,5 +1,5 @@
 /**
- * Prints every sample request of fixtures/ (every kind) as one JSON array, for the JSON Schema
+ * Prints every sample request of rulesets/<jurisdiction>/samples/ (every kind) as one JSON array, for the JSON Schema
  * check of examples/clients (scripts/run-clients.sh).
  */
 import { DECISION_FIXTURE_SOURCES, loadSamples, requestOf } from './decision-fixtures/sources';

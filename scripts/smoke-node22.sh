@@ -18,7 +18,7 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 cd "$work"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --prefer-offline "./$tarball" tsx@^4 >/dev/null
-cp "$root/fixtures/cn.hunan.shaoyang/village-eligibility.json" fixture.json
+cp "$root/rulesets/cn.hunan.shaoyang/samples/village-eligibility.json" fixture.json
 
 echo "== CommonJS require (Node 22)"
 "$node22" -e "const z = require('zhengdi-rules'); const d = z.createEngine().rulesets(); if (!d.length) throw new Error('no rulesets'); console.log('  require ok:', d.map(r => r.id).join(', '))"

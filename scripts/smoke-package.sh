@@ -17,6 +17,8 @@ cat > tsconfig.json <<'JSON'
 JSON
 echo "== CommonJS require"
 node -e "const z = require('zhengdi-rules'); const d = z.createEngine().rulesets(); if (!d.length) throw new Error('no rulesets'); console.log('  require ok:', d.map(r => r.id).join(', '))"
+echo "== a sample shipped with its jurisdiction (rulesets/<jurisdiction>/samples/), decided"
+node -e "const z = require('zhengdi-rules'); const v = require('zhengdi-rules/rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json'); const d = z.createEngine().quota(v.quota); console.log('  sample ok: quota', JSON.stringify(d.outcome).slice(0, 60))"
 echo "== ESM import"
 node --input-type=module -e "import { createEngine, InputError } from 'zhengdi-rules'; try { createEngine().evaluate({ kind: 'eligibility', input: {} }) } catch (e) { if (!(e instanceof InputError)) throw e; console.log('  import ok: InputError with', e.issues.length, 'issues') }"
 cp "$root/examples/readme-example.ts" readme-example.ts

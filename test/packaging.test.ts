@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // node/package.json: a stub that lets TypeScript's older node10 resolution find `zhengdi-rules/node`.
 // server/package.json: the same for `zhengdi-rules/server`; schemas/*.json: the JSON Schemas (`zhengdi-rules/schemas/*.json`).
-const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^server\/package\.json$/, /^charts\/package\.json$/, /^schemas\/[^/]+\.json$/, /^rulesets\/[^/]+\/(archive\/|parameters\/)?[^/]+\.json$/, /^rulesets\/[^/]+\/cases\/[^/]+\.ya?ml$/, /^rulesets\/[^/]+\/law\/source\.txt$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
+const ALLOWED = [/^dist\/[^/]+$/, /^node\/package\.json$/, /^server\/package\.json$/, /^charts\/package\.json$/, /^schemas\/[^/]+\.json$/, /^rulesets\/[^/]+\/(archive\/|parameters\/|samples\/)?[^/]+\.json$/, /^rulesets\/[^/]+\/cases\/[^/]+\.ya?ml$/, /^rulesets\/[^/]+\/law\/source\.txt$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^package\.json$/];
 
 function packedFiles(): string[] {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { collectBatch, compare, createEngine, evaluateBatch, payoutItemRows, totalsByPayer, totalsByStage, type PayoutInput } from 'zhengdi-rules';
 
-const ex = JSON.parse(readFileSync(new URL('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json', import.meta.url), 'utf8')) as {
+const ex = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json', import.meta.url), 'utf8')) as {
   village: string;
   expropriationDate: string;
   people: Array<{ name: string; person: PayoutInput['person'] }>;

@@ -13,7 +13,7 @@ interface Village {
   households: Array<{ id: string; input: EligibilityInput }>;
 }
 
-const village = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/village-eligibility.json', import.meta.url), 'utf8')) as Village;
+const village = JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json', import.meta.url), 'utf8')) as Village;
 const inputs = village.households.map((h) => h.input);
 const engine = createEngine();
 

@@ -18,7 +18,7 @@ interface Village {
   reallocation: { rosterReportedOn: string; asOf: string; adjustmentPlaces: number; candidates: ReallocationInput['candidates']; procedure: ReallocationInput['procedure'] };
 }
 
-const v = JSON.parse(readFileSync(new URL('../../fixtures/cn.zhejiang.taizhou/village-dongpu.json', import.meta.url), 'utf8')) as Village;
+const v = JSON.parse(readFileSync(new URL('../../rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json', import.meta.url), 'utf8')) as Village;
 const engine = createEngine();
 
 // 1. Quota: approved land ÷ (village land ÷ people 16+ not yet insured), rounded, capped.

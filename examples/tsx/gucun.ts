@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { compare, createEngine, evaluateBatch, totalsByOutcome, totalsByPayer, type PayoutInput } from 'zhengdi-rules';
 import { collectBatchInWorkers, evaluateJsonLines, evaluateJsonLinesInWorkers } from 'zhengdi-rules/node';
 
-const ex = JSON.parse(readFileSync(new URL('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json', import.meta.url), 'utf8')) as {
+const ex = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json', import.meta.url), 'utf8')) as {
   expropriationDate: string;
   people: Array<{ name: string; person: PayoutInput['person'] }>;
 };

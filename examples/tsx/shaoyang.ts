@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { compare, createEngine, evaluateBatch, totalsByOutcome, type EligibilityInput } from 'zhengdi-rules';
 import { collectBatchInWorkers } from 'zhengdi-rules/node';
 
-const village = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/village-eligibility.json', import.meta.url), 'utf8')) as {
+const village = JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json', import.meta.url), 'utf8')) as {
   households: Array<{ id: string; input: EligibilityInput }>;
 };
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { compare, createEngine, type AllocationInput, type EnrollmentInput, type QuotaInput, type ReallocationInput } from 'zhengdi-rules';
 
-const v = JSON.parse(readFileSync(new URL('../../fixtures/cn.zhejiang.taizhou/village-dongpu.json', import.meta.url), 'utf8')) as {
+const v = JSON.parse(readFileSync(new URL('../../rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json', import.meta.url), 'utf8')) as {
   village: string;
   quota: QuotaInput;
   allocation: { approvalDate: string; households: Array<AllocationInput['households'][number] & { name: string }> };

@@ -1,6 +1,6 @@
 /**
  * Where the decision fixtures come from: for every kind, the jurisdiction, the sample file under
- * fixtures/ and how to get the inputs out of it. `scripts/make-decision-fixtures.ts` turns these
+ * rulesets/<jurisdiction>/samples/ and how to get the inputs out of it. `scripts/make-decision-fixtures.ts` turns these
  * into fixtures/decisions/<jurisdiction>.jsonl, and the round-trip test iterates over every
  * entry, so adding a kind here is all it takes to cover it.
  */
@@ -38,32 +38,32 @@ type Dongpu = {
 const SHAOYANG = 'cn.hunan.shaoyang';
 const TAIZHOU = 'cn.zhejiang.taizhou';
 const GUCUN = 'cn.shanghai.baoshan.gucun';
-const DONGPU = 'fixtures/cn.zhejiang.taizhou/village-dongpu.json';
+const DONGPU = 'rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json';
 
 export const DECISION_FIXTURE_SOURCES: readonly FixtureSource[] = [
   {
     kind: 'eligibility',
     jurisdiction: SHAOYANG,
-    file: 'fixtures/cn.hunan.shaoyang/village-eligibility.json',
+    file: 'rulesets/cn.hunan.shaoyang/samples/village-eligibility.json',
     samples: (json) => (json as Households).households.map((h) => ({ id: h.id, input: h.input })),
   },
   {
     kind: 'screening',
     jurisdiction: SHAOYANG,
-    file: 'fixtures/cn.hunan.shaoyang/screening-roster.json',
+    file: 'rulesets/cn.hunan.shaoyang/samples/screening-roster.json',
     // A historical roster: screened as of the screening date the file gives.
     samples: (json) => [{ id: 'tanjiang-roster', input: (json as Roster).input, asOf: (json as Roster).asOf }],
   },
   {
     kind: 'procedure',
     jurisdiction: SHAOYANG,
-    file: 'fixtures/cn.hunan.shaoyang/case-compliant.json',
+    file: 'rulesets/cn.hunan.shaoyang/samples/case-compliant.json',
     samples: (json) => [{ id: 'case-compliant', input: (json as CaseFile).input }],
   },
   {
     kind: 'procedure',
     jurisdiction: SHAOYANG,
-    file: 'fixtures/cn.hunan.shaoyang/case-violations.json',
+    file: 'rulesets/cn.hunan.shaoyang/samples/case-violations.json',
     samples: (json) => [{ id: 'case-violations', input: (json as CaseFile).input }],
   },
   { kind: 'quota', jurisdiction: TAIZHOU, file: DONGPU, samples: (json) => [{ id: 'dongpu', input: (json as Dongpu).quota }] },
@@ -102,7 +102,7 @@ export const DECISION_FIXTURE_SOURCES: readonly FixtureSource[] = [
   {
     kind: 'payout',
     jurisdiction: GUCUN,
-    file: 'fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json',
+    file: 'rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json',
     samples: (json) => {
       const g = json as Gucun;
       return g.people.map((p) => ({ id: p.person.id, input: { expropriationDate: g.expropriationDate, person: p.person } }));
@@ -111,7 +111,7 @@ export const DECISION_FIXTURE_SOURCES: readonly FixtureSource[] = [
   {
     kind: 'later-subsidy',
     jurisdiction: GUCUN,
-    file: 'fixtures/cn.shanghai.baoshan.gucun/later-events.json',
+    file: 'rulesets/cn.shanghai.baoshan.gucun/samples/later-events.json',
     samples: (json) => (json as LaterEvents).events.map((e, i) => ({ id: `${e.personId}-${i + 1}-${e.event.type}`, input: e })),
   },
 ];

@@ -26,7 +26,7 @@ const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0
 /** Gucun, 宝顾府〔2022〕13号: each person's items, and the totals by payer for the expropriation. */
 export function demoGucunPayout(engine: Engine, lang: Lang): void {
   const t = say(lang);
-  const ex = JSON.parse(readFileSync(new URL('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json', import.meta.url), 'utf8')) as Expropriation;
+  const ex = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json', import.meta.url), 'utf8')) as Expropriation;
   console.log(heading(t(`顾村镇 · 征地保障费用 — ${ex.village}，征地日 ${ex.expropriationDate}（${ex.people.length} 人）`, `Gucun · payments on expropriation — ${ex.village}, expropriated ${ex.expropriationDate} (${ex.people.length} people)`)));
   const rows = [];
   const byPayer = new Map<string, bigint>();

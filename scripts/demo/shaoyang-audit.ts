@@ -3,7 +3,7 @@ import type { Engine, ProcedureInput, ScreeningInput } from '../../src';
 import { say, type Lang } from './lang';
 import { formatTable, heading } from './table';
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../fixtures/cn.hunan.shaoyang/${name}`, import.meta.url), 'utf8')) as T;
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../rulesets/cn.hunan.shaoyang/samples/${name}`, import.meta.url), 'utf8')) as T;
 
 const FLAGS: Record<string, { zh: string; en: string }> = {
   'under-16-at-notice': { zh: '公告时未满16周岁', en: 'under 16 at the notice' },

@@ -19,7 +19,7 @@ const BASIS: Record<string, { zh: string; en: string }> = {
 /** Shaoyang, 二(一): who in a sample village is eligible, and which rule failed for whom. */
 export function demoShaoyangEligibility(engine: Engine, lang: Lang): void {
   const t = say(lang);
-  const village = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/village-eligibility.json', import.meta.url), 'utf8')) as Village;
+  const village = JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json', import.meta.url), 'utf8')) as Village;
   console.log(heading(t(`邵阳市区 · 新增认定 — ${village.village}`, `Shaoyang · eligibility of new applicants — ${village.village}`)));
   const rows = [];
   const warnings: string[] = [];

@@ -16,7 +16,7 @@ const STATUS: Record<string, { zh: string; en: string }> = { enrolled: { zh: '�
 /** Taizhou, 台政办函〔2019〕47号: one village through quota → allocation → enrollment → reallocation. */
 export function demoTaizhou(engine: Engine, lang: Lang): void {
   const t = say(lang);
-  const v = JSON.parse(readFileSync(new URL('../../fixtures/cn.zhejiang.taizhou/village-dongpu.json', import.meta.url), 'utf8')) as Village;
+  const v = JSON.parse(readFileSync(new URL('../../rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json', import.meta.url), 'utf8')) as Village;
 
   // 1. quota (三(二) 以地定量)
   const q = engine.quota(v.quota);

@@ -1,7 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { compare, createEngine, diffJson, type EligibilityInput } from '../../src';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { engine } from '../helpers';
 
 // What-if (issue 7). Shaoyang 二(一): per-capita cultivated land after expropriation must be

@@ -6,13 +6,13 @@ import { engine } from '../helpers';
 
 // Issue 7 acceptance: a what-if on the Shanghai contribution base changes the Gucun bill
 // (宝顾府〔2022〕13号) by an amount worked out BY HAND from the document's formulas, and the
-// summary rows add up on the engine's real Gucun decisions (fixtures/…/expropriation-40.json).
+// summary rows add up on the engine's real Gucun decisions (rulesets/…/samples/expropriation-40.json).
 
 interface Expropriation {
   expropriationDate: string;
   people: Array<{ name: string; person: PayoutInput['person'] }>;
 }
-const ex = JSON.parse(readFileSync(new URL('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json', import.meta.url), 'utf8')) as Expropriation;
+const ex = JSON.parse(readFileSync(new URL('../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json', import.meta.url), 'utf8')) as Expropriation;
 const inputs: PayoutInput[] = ex.people.map((p) => ({ expropriationDate: ex.expropriationDate, person: p.person }));
 const ids = ex.people.map((p) => p.person.id);
 

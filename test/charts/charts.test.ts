@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compare, evaluateBatch } from '../../src';
 import { costByPayerChart, eligibilityByLandChart, parameterHistoryChart, payoutsByAgeChart, toSvg, whatIfDeltaChart } from '../../src/charts';
-import gucun from '../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import gucun from '../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { engine } from '../helpers';
 
 type Values = Array<Record<string, unknown>>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src';
 import { engine } from '../helpers';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { CLI, recordLinesOf, zhengdi } from './run';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhengdi-cli-'));

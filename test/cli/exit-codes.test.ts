@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { CLI, ROOT, recordLinesOf, zhengdi } from './run';
 
 // docs/cli.md and ../shared/spec/API.md: exit code 0 all good; 1 some rows failed, did not match

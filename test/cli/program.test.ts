@@ -9,7 +9,7 @@ import { collectParam, program, reasonOf } from '../../src/cli/program';
 import { recordLinesOf } from './run';
 import { households } from '../analysis/generate';
 import { engine } from '../helpers';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 
 // The `zhengdi` commands driven in-process (src/cli/program.ts), so that what test/cli/cli.test.ts
 // checks on the built binary is also checked on the sources (and the mutation run reaches them).

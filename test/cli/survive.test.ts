@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyRecordFile } from '../../src/records';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { CLI, ROOT, zhengdi } from './run';
 
 // Runs that survive (issue 20): `zhengdi evaluate --out F` writes F.partial and renames it when

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 import { editAndRehash, rechain } from '../records/sealed-file';
 import { zhengdi } from './run';
 

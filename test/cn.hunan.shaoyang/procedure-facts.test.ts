@@ -10,7 +10,7 @@ import { engine } from '../helpers';
 
 type Ev = ProcedureInput['events'][number];
 const base = (): ProcedureInput =>
-  structuredClone((JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/case-compliant.json', import.meta.url), 'utf8')) as { input: ProcedureInput }).input);
+  structuredClone((JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/case-compliant.json', import.meta.url), 'utf8')) as { input: ProcedureInput }).input);
 const withEvents = (...extra: Ev[]): ProcedureInput => {
   const input = base();
   input.events.push(...extra);

@@ -12,7 +12,7 @@ import { engine, inputIssues } from '../helpers';
 
 type Ev = ProcedureInput['events'][number];
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/cn.hunan.shaoyang/${name}`, import.meta.url), 'utf8')) as { input: ProcedureInput };
+  JSON.parse(readFileSync(new URL(`../../rulesets/cn.hunan.shaoyang/samples/${name}`, import.meta.url), 'utf8')) as { input: ProcedureInput };
 
 /** The compliant sample case file (every date checked by hand in its description). */
 const base = (): ProcedureInput => structuredClone(fixture('case-compliant.json').input);

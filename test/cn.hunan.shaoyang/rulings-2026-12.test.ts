@@ -48,7 +48,7 @@ describe('二(一)2 basis 2 in full: 大中专 students; conscripts and first/se
 
 type Ev = ProcedureInput['events'][number];
 const base = (): ProcedureInput =>
-  structuredClone((JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/case-compliant.json', import.meta.url), 'utf8')) as { input: ProcedureInput }).input);
+  structuredClone((JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/case-compliant.json', import.meta.url), 'utf8')) as { input: ProcedureInput }).input);
 const patch = (type: Ev['type'], change: Record<string, unknown>) => {
   const input = base();
   const i = input.events.findIndex((e) => e.type === type);

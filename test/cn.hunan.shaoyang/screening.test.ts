@@ -91,9 +91,9 @@ describe('一(一) every flag of one person, status and counts', () => {
   });
 });
 
-describe('the sample roster (fixtures/cn.hunan.shaoyang/screening-roster.json)', () => {
+describe('the sample roster (rulesets/cn.hunan.shaoyang/samples/screening-roster.json)', () => {
   it('flags exactly the people the description names', () => {
-    const f = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/screening-roster.json', import.meta.url), 'utf8')) as { asOf: string; input: ScreeningInput };
+    const f = JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/screening-roster.json', import.meta.url), 'utf8')) as { asOf: string; input: ScreeningInput };
     const d = engine.screening(f.input, { asOf: f.asOf });
     const flags = Object.fromEntries(d.outcome.enrollees.map((e) => [e.id.split(' ')[0], e.flags]));
     expect(flags).toEqual({
@@ -202,7 +202,7 @@ describe('一(一) screening of a historical roster without asOf', () => {
     const { readFileSync } = await import('node:fs');
     const { NoRulesetInForceError } = await import('../../src');
     const { engine } = await import('../helpers');
-    const roster = JSON.parse(readFileSync(new URL('../../fixtures/cn.hunan.shaoyang/screening-roster.json', import.meta.url), 'utf8'));
+    const roster = JSON.parse(readFileSync(new URL('../../rulesets/cn.hunan.shaoyang/samples/screening-roster.json', import.meta.url), 'utf8'));
     expect(() => engine.screening(roster.input)).toThrow(NoRulesetInForceError);
     expect(() => engine.screening(roster.input)).toThrow(/2012-08-20.*pass asOf = the screening date/s);
     expect(engine.screening(roster.input, { asOf: roster.asOf }).asOf).toBe(roster.asOf);

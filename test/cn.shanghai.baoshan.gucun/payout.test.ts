@@ -211,9 +211,9 @@ describe('properties of every payout', () => {
   });
 });
 
-describe('the sample expropriation (fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json)', () => {
+describe('the sample expropriation (rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json)', () => {
   it('40 people of all stages and statuses decide with the bundled parameters; payers add up to the total', async () => {
-    const fx = (await import('../../fixtures/cn.shanghai.baoshan.gucun/expropriation-40.json')).default as unknown as {
+    const fx = (await import('../../rulesets/cn.shanghai.baoshan.gucun/samples/expropriation-40.json')).default as unknown as {
       expropriationDate: string; people: Array<{ person: PayoutInput['person'] }>;
     };
     expect(fx.people).toHaveLength(40);

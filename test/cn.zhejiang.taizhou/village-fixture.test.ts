@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { engine } from '../helpers';
 
-// The sample village (fixtures/cn.zhejiang.taizhou/village-dongpu.json) through all four kinds,
+// The sample village (rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json) through all four kinds,
 // each figure worked out by hand.
-const v = JSON.parse(readFileSync(new URL('../../fixtures/cn.zhejiang.taizhou/village-dongpu.json', import.meta.url), 'utf8'));
+const v = JSON.parse(readFileSync(new URL('../../rulesets/cn.zhejiang.taizhou/samples/village-dongpu.json', import.meta.url), 'utf8'));
 
 describe('东浦村 sample: 三(二) → 三(三) → 三(四) → 三(三)', () => {
   const q = engine.quota(v.quota).outcome;

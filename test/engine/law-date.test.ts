@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine, NoRulesetInForceError, type PayoutInput } from '../../src';
-import screeningFixture from '../../fixtures/cn.hunan.shaoyang/screening-roster.json';
+import screeningFixture from '../../rulesets/cn.hunan.shaoyang/samples/screening-roster.json';
 
 const engine = createEngine();
 const person: PayoutInput['person'] = { id: 'P1', sex: 'male', birthDate: '1970-05-01', pensionStatus: 'none', cooperated: true };

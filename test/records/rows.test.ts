@@ -4,7 +4,7 @@ import { decideRows } from '../../src/records/decide-rows';
 import { jsonlItem, reasonOf, recordLine, type RowItem } from '../../src/records/rows';
 import { InputError, NoRulesetInForceError } from '../../src/engine/errors';
 import { engine } from '../helpers';
-import village from '../../fixtures/cn.hunan.shaoyang/village-eligibility.json';
+import village from '../../rulesets/cn.hunan.shaoyang/samples/village-eligibility.json';
 
 // One row of `zhengdi evaluate` (docs/cli.md), in-process: the code the calling thread and the
 // `--workers` threads share. What a row may say overrides the flags; every failure is one line.
