@@ -40,7 +40,7 @@ export const quota = defineKind({
     const villageLandMu = input.village.landByType ? count('village', input.village.landByType) : toDec(input.village.agriculturalLandMu!);
     if (villageLandMu.isZero()) {
       throw new InputError([
-        { path: ['input', 'village', 'landByType'], message: 'no counted land (the quota counts only the classes of cn.zhejiang.taizhou.counted-land-classes): land per person would be zero' },
+        { path: ['input', 'village', 'landByType'], message: 'no counted land (none of the classes listed is one the ruleset counts in the quota): land per person would be zero' },
       ]);
     }
     const data: Record<string, unknown> = {
