@@ -512,6 +512,15 @@ function slotValue(name: string, values: Record<string, unknown>, subject: strin
   return values[name];
 }
 
+/**
+ * A slot value as a memo key: a Decimal by its exact text (equal texts are equal values of the same
+ * sign, so they fill a slot alike, at any places), so that the same figure computed again for another
+ * household, a new Decimal each time, finds the message already made. Anything else as itself.
+ */
+function memoSlot(v: unknown): unknown {
+  return v instanceof Dec ? decText(v) : v;
+}
+
 /** Whether a slot value may key the memo: a primitive whose text depends only on it (not -0), a Decimal, or an item's label. */
 function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
   switch (typeof v) {
@@ -523,8 +532,7 @@ function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
     case 'undefined':
       return true;
     default:
-      // A Decimal keys by identity (decimals are immutable): a household's figure is shown to each applicant.
-      return v === null || v instanceof Dec || (item !== undefined && v === item.label);
+      return v === null || (item !== undefined && v === item.label);
   }
 }
 
@@ -542,7 +550,7 @@ export function formatMessage(template: Localized, values: Record<string, unknow
   let node: Map<unknown, unknown> | undefined = plan.memo;
   let memoizable = true;
   for (let i = 0; i < slots.length; i++) {
-    const v = slotValue(slots[i]!, values, subject, item);
+    const v = memoSlot(slotValue(slots[i]!, values, subject, item));
     if (!memoKey(v, item)) {
       memoizable = false;
       node = undefined;
@@ -574,7 +582,7 @@ export function formatMessage(template: Localized, values: Record<string, unknow
     else {
       let at = plan.memo;
       for (let i = 0; i < slots.length; i++) {
-        const v = slotValue(slots[i]!, values, subject, item);
+        const v = memoSlot(slotValue(slots[i]!, values, subject, item));
         if (i === slots.length - 1) at.set(v, m);
         else {
           let next = at.get(v) as Map<unknown, unknown> | undefined;

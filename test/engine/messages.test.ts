@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, toJsonValue } from '../../src/engine/context';
+import fc from 'fast-check';
+import { formatMessage, interpolate, toJsonValue } from '../../src/engine/context';
 import { Dec } from '../../src/engine/decimal';
 
 // Reason messages (docs/architecture.md, "Rules in a ruleset file"): `{name}` inserts a value,
@@ -45,5 +46,36 @@ describe('reason values as JSON', () => {
     expect(toJsonValue([new Dec('0.30'), undefined])).toEqual(['0.3', null]);
     expect(toJsonValue({ a: new Dec('2'), b: { c: true } })).toEqual({ a: '2', b: { c: true } });
     expect(toJsonValue(10n)).toBe('10');
+  });
+});
+
+describe('formatMessage memoises by what a slot shows, never giving another value\'s message', () => {
+  // A message is a function of its template and the text of its slot values; the memo keys a
+  // Decimal by its exact text (a new Decimal of the same figure, computed for another household,
+  // finds the message already made). Each call must still equal filling the template afresh.
+  const template = { zh: '人均 {x:4} 亩，标准 {y} 亩，{subject}', en: '{x:4} mu per person, threshold {y} mu, {subject}' };
+  const fresh = (values: Record<string, unknown>, subject: string | undefined) => ({ zh: interpolate(template.zh, values, subject, 'zh'), en: interpolate(template.en, values, subject, 'en') });
+  const value = fc.oneof(
+    fc.constantFrom('0.15', '0.150', '-0', '0', '1e3', '0.00005', 'member'),
+    fc.integer({ min: -3, max: 3 }),
+    fc.constantFrom(-0, 0.5, true, false, null, undefined),
+    fc.constantFrom('0.15', '0.1500', '-0.15', '-0', '0', '0.00005', '-0.00001', '0.00001', '1.23456789').map((t) => new Dec(t)),
+  );
+  it('equals interpolating afresh, for Decimals, decimal strings, numbers (-0 too), booleans and nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, fc.constantFrom(undefined, 'A1', 'A2')), { minLength: 1, maxLength: 60 }), (calls) => {
+        for (const [x, y, subject] of calls) expect(formatMessage(template, { x, y }, subject)).toEqual(fresh({ x, y }, subject));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('a Decimal and its negative zero are told apart; equal figures from different Decimals share a message', () => {
+    expect(formatMessage(template, { x: new Dec('-0'), y: new Dec('-0') }, undefined).en).toBe(fresh({ x: new Dec('-0'), y: new Dec('-0') }, undefined).en);
+    expect(formatMessage(template, { x: new Dec('0'), y: new Dec('0') }, undefined).en).toBe(fresh({ x: new Dec('0'), y: new Dec('0') }, undefined).en);
+    const a = formatMessage(template, { x: new Dec('0.15'), y: new Dec('0.3') }, 'H1');
+    const b = formatMessage(template, { x: new Dec('0.1500'), y: new Dec('0.30') }, 'H1');
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a); // a fresh object each time
+    expect(a.en).toBe('0.1500 mu per person, threshold 0.3 mu, H1');
   });
 });
