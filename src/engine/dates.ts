@@ -12,14 +12,27 @@ import { format } from 'date-fns/format';
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The digit at `i` of `s` (0–9), or -1 when it is not an ASCII digit. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
-function parts(date: IsoDate): [number, number, number] | null {
-  const m = ISO_DATE.exec(date);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+/**
+ * Year, month and day of a real calendar date written `YYYY-MM-DD` (ASCII digits, year from
+ * 1000), or null. Read character by character (what `/^(\d{4})-(\d{2})-(\d{2})$/` accepts,
+ * without a regular expression and its match array: dates are read several times a decision).
+ */
+function parts(value: IsoDate): [number, number, number] | null {
+  // A value that is not a string is read as its text, as the regular expression read it.
+  const date = typeof value === 'string' ? value : String(value);
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(date, 0), y1 = digitAt(date, 1), y2 = digitAt(date, 2), y3 = digitAt(date, 3);
+  const m0 = digitAt(date, 5), m1 = digitAt(date, 6), d0 = digitAt(date, 8), d1 = digitAt(date, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return [y, mo, d];
 }
