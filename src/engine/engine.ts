@@ -9,12 +9,13 @@ import { NotADecimalError } from './decimal';
 import { InputError, NoRulesetInForceError, RuleEvaluationError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
 import { jurisdictionFileSchema } from './jurisdiction-file';
-import type { InputOf, KindMap, KindModule, OutcomeOf } from './kind';
+import type { InputOf, KindMap, KindModule, OutcomeOf, ParameterLookup } from './kind';
 import { overrideProblem, ParameterRegistry, type ParameterSeries, type ParameterValue } from './parameters';
 import { promiseIssues } from './promises';
 import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary } from './ruleset';
 import { isoDate, zodIssues } from './schemas';
 import { inputCheckIssues } from './tables';
+import { resolveRole } from './roles';
 import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
 
 /**
@@ -359,7 +360,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   // Step 2: every input check, collected into one InputError before anything is decided: the
   // envelope, the kind's schema, the input checks the ruleset in force states (steps 3 and 4 run
   // here for them when the input parses), the overrides.
-  function validateRequest(req: Envelope, mod: KindModule, under: LoadedRuleset | undefined) {
+  function validateRequest(req: Envelope, mod: KindModule, under: LoadedRuleset | undefined, pinned?: readonly ParameterRead[]) {
     const issues: Issue[] = [];
     const jurisdiction = req.jurisdiction ?? juris.defaults.get(req.kind);
     if (jurisdiction === undefined) {
@@ -392,9 +393,28 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       else if (overrideProblem(series, value)) issues.push({ code: 'invalid_type', path: at, message: overrideProblem(series, value)! });
       else overrides.set(id, Object.is(value, -0) ? 0 : value);
     }
+    if (resolved && mod.checkParameters && parsed.success) issues.push(...mod.checkParameters(parameterLookup(resolved.ruleset.jurisdiction, resolved.dates.lawDate, overrides, pinned), parsed.data));
     if (issues.length > 0 || !parsed.success || jurisdiction === undefined) throw new InputError(issues);
     if (!resolved) throw unresolved;
     return { jurisdiction, input: parsed.data as unknown, overrides, ...resolved };
+  }
+
+  // The parameters as a decision on `lawDate` will read them, for a kind's checks before it decides.
+  function parameterLookup(jurisdiction: string, lawDate: string, overrides: ReadonlyMap<string, string | number | string[]>, pinned: readonly ParameterRead[] | undefined): ParameterLookup {
+    return {
+      roleId: (name) => resolveRole(params, jurisdiction, name),
+      overridden: (id) => overrides.has(id),
+      value(id) {
+        if (overrides.has(id)) return overrides.get(id);
+        const read = pinned?.find((p) => p.id === id);
+        if (read) return read.value;
+        try {
+          return params.valueOn(id, lawDate)?.value;
+        } catch {
+          return undefined; // a derived value that cannot be computed: decide reports it
+        }
+      },
+    };
   }
 
   // Step 3: the law's date, the observation date, and what to warn about a caller's asOf.
@@ -444,7 +464,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   /** Decides a request: validate → resolve → decide → decision. */
   function evaluate(request: unknown, under?: { ruleset: LoadedRuleset; pinned?: readonly ParameterRead[] }): AnyDecision {
     const { req, mod } = validateEnvelope(request);
-    const { jurisdiction, input, overrides, dates, ruleset } = validateRequest(req, mod, under?.ruleset);
+    const { jurisdiction, input, overrides, dates, ruleset } = validateRequest(req, mod, under?.ruleset, under?.pinned);
     const ctx = new DecisionContext({
       ruleset,
       kind: mod.kind,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { DecisionContext } from './context';
 import type { KindContract } from './contract';
+import type { Issue } from './errors';
 
 export type { KindContract } from './contract';
 
@@ -48,8 +49,35 @@ export interface KindModule<Schema extends z.ZodType = z.ZodType, Outcome = unkn
    * `asOf` (only for `'selects-rules'` kinds, where an `asOf` may help).
    */
   readonly asOfHint?: string;
+  /**
+   * Checks of the parameters the decision will use that the kind needs to hold (a rounding mode
+   * it knows, a validity within the law's maximum), run in the validate step with the input's
+   * other problems, before `decide`: a bad per-call override is an `InputError` issue naming
+   * the parameter, listed with every other problem. Reads nothing into the decision.
+   */
+  checkParameters?(read: ParameterLookup, input: z.output<Schema>): Issue[];
   /** Evaluates the rules of the kind and returns the outcome (plain JSON). */
   decide(ctx: DecisionContext<Scope>, input: z.output<Schema>): Outcome;
+}
+
+/**
+ * What {@link KindModule.checkParameters} reads: each parameter as the decision will see it (a
+ * per-call override, else, in a replay, the value the record read, else the series on the law's
+ * date), without recording a read.
+ *
+ * @example
+ * ```ts
+ * const id = read.roleId('quota-rounding-mode'); // 'cn.zhejiang.taizhou.quota-rounding-mode'
+ * if (id && !['half-up', 'down'].includes(String(read.value(id)))) issues.push({ code: 'invalid_value', path: ['parameters', id], message: '…' });
+ * ```
+ */
+export interface ParameterLookup {
+  /** The id a parameter role resolves to for the ruleset's jurisdiction (or a parent), or undefined. */
+  roleId(name: string): string | undefined;
+  /** The value the decision will read, or undefined when there is none on the date. */
+  value(id: string): string | number | string[] | undefined;
+  /** Whether the call overrides it. */
+  overridden(id: string): boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import type { QuotaInput } from '../../src';
+import { InputError, type QuotaInput } from '../../src';
 import { engine, inputIssues } from '../helpers';
 
 // 台政办函〔2019〕47号 三(二) 以地定量: (a) approved cultivated + other agricultural land,
@@ -83,6 +83,50 @@ describe('bad input is one InputError, never a crash', () => {
       }),
     );
     expect([...new Set(issues.map((i) => i.path))].sort()).toEqual(['input.approvedAreaMu', 'input.rosterReportedOn', 'input.village.landByType'].sort());
+  });
+});
+
+describe('the parameters a quota needs are checked before it is decided, with the call\'s other problems', () => {
+  const issuesOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof InputError) return e.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message }));
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+  // 三(二) is silent on rounding (quota-rounding-mode, an interpretation); 三(四) caps the
+  // validity at one year (“参保名额指标有效期最长为1年”, quota-validity-max-months = 12).
+  it('an unknown rounding mode, a validity of 13 months and an unknown parameter: three issues in one InputError', () => {
+    const issues = issuesOf(() =>
+      engine.quota(input({ rosterReportedOn: '2020-06-01' }), {
+        parameters: { 'cn.zhejiang.taizhou.quota-rounding-mode': 'sideways', 'cn.zhejiang.taizhou.quota-validity-months': 13, 'cn.zhejiang.taizhou.no-such-figure': 1 },
+      }),
+    );
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['parameters.cn.zhejiang.taizhou.no-such-figure', 'unknown_parameter'],
+      ['parameters.cn.zhejiang.taizhou.quota-rounding-mode', 'invalid_value'],
+      ['parameters.cn.zhejiang.taizhou.quota-validity-months', 'VALIDITY_ABOVE_MAXIMUM'],
+    ]);
+    expect(issues.find((i) => i.code === 'VALIDITY_ABOVE_MAXIMUM')!.message).toContain('13 months is longer than the 12 months');
+  });
+  it('12 months (the maximum) and 6 (shorter) are accepted; 0 and 1.5 are not whole months of at least 1', () => {
+    for (const months of [12, 6]) {
+      const d = engine.quota(input({ rosterReportedOn: '2020-06-01' }), { parameters: { 'cn.zhejiang.taizhou.quota-validity-months': months } });
+      // An override is checked against the maximum, so the decision lists the maximum it was checked against.
+      expect(d.parameters.filter((p) => p.id.startsWith('cn.zhejiang.taizhou.quota-validity')).map((p) => [p.id, p.value])).toEqual([
+        ['cn.zhejiang.taizhou.quota-validity-months', months],
+        ['cn.zhejiang.taizhou.quota-validity-max-months', 12],
+      ]);
+    }
+    for (const months of [0, 1.5]) {
+      const issues = issuesOf(() => engine.quota(input({ rosterReportedOn: '2020-06-01' }), { parameters: { 'cn.zhejiang.taizhou.quota-validity-months': months } }));
+      expect(issues).toEqual([expect.objectContaining({ path: 'parameters.cn.zhejiang.taizhou.quota-validity-months', code: 'invalid_value' })]);
+    }
+  });
+  it('without a roster date the validity is not used, so 13 months is not a problem of this call', () => {
+    expect(engine.quota(input(), { parameters: { 'cn.zhejiang.taizhou.quota-validity-months': 13 } }).outcome.validUntil).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import { maxDate, minDate } from '../../engine/dates';
 import { RuleEvaluationError } from '../../engine/errors';
 import { defineKind } from '../../engine/kind';
 import { tableRow } from '../../engine/tables';
-import { checkValidityMonths } from '../quota/parameters';
+import { readValidityMonths, validityMonthsIssues } from '../quota/parameters';
 import { enrollmentInput, enrollmentStatusRow, type EnrollmentOutcome, type EnrollmentStatusRow } from './schema';
 
 /**
@@ -26,9 +26,10 @@ export const enrollment = defineKind({
   asOf: 'observation',
   schema: enrollmentInput,
   decisiveDate: (input) => input.rosterReportedOn,
+  checkParameters: (read) => validityMonthsIssues(read),
   decide(ctx, input): EnrollmentOutcome {
     const asOf = ctx.asOf;
-    checkValidityMonths(ctx);
+    readValidityMonths(ctx);
     const validUntil = ctx.formula('valid-until', { rosterReportedOn: input.rosterReportedOn }) as string;
     const deadline = input.deadline === undefined ? validUntil : minDate(input.deadline, validUntil);
     const roster = { rosterReportedOn: input.rosterReportedOn, validUntil, deadlineGiven: input.deadline ?? null, deadline, asOf };

@@ -1,7 +1,7 @@
 import { toDec } from '../../engine/decimal';
 import { InputError } from '../../engine/errors';
 import { defineKind } from '../../engine/kind';
-import { checkRoundingMode, checkValidityMonths } from './parameters';
+import { readValidityMonths, ROUNDING_MODE_ROLE, roundingModeIssues, validityMonthsIssues } from './parameters';
 import { LAND_TYPES, quotaInput, type ExcludedLand, type LandType, type QuotaOutcome } from './schema';
 
 /**
@@ -17,9 +17,10 @@ export const quota = defineKind({
   contract: { scopes: ['land-type', 'village', 'validity'], formulas: ['quota-cap', 'quota-land-per-person-mu', 'quota-exact', 'quota-rounded', 'quota-whole', 'valid-until'], rules: { 'quota-within-cap': 'village' }, parameterRoles: ['quota-rounding-mode', 'quota-validity-months', 'quota-validity-max-months'] },
   schema: quotaInput,
   decisiveDate: (input) => input.approvalDate,
+  checkParameters: (read, input) => [...roundingModeIssues(read), ...(input.rosterReportedOn !== undefined ? validityMonthsIssues(read) : [])],
   decide(ctx, input): QuotaOutcome {
-    const mode = checkRoundingMode(ctx);
-    if (input.rosterReportedOn !== undefined) checkValidityMonths(ctx);
+    const mode = ctx.role(ROUNDING_MODE_ROLE) as string;
+    if (input.rosterReportedOn !== undefined) readValidityMonths(ctx);
     const excludedLand: ExcludedLand[] = [];
     const count = (figure: 'approved' | 'village', land: Partial<Record<LandType, string>>) => {
       let sum = toDec(0);
