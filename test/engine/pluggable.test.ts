@@ -54,6 +54,32 @@ const ruleset = {
 };
 
 describe('a kind of the caller\'s own', () => {
+  it('checks the parameters it needs before deciding (checkParameters), with the call\'s other problems', () => {
+    // The line must be positive; the kind reads it by role, as the decision will (an override wins).
+    const checked = defineKind({
+      ...incomeTest,
+      checkParameters: (read) => {
+        const id = read.roleId('income-line');
+        const v = id === undefined ? undefined : read.value(id);
+        return id !== undefined && v !== undefined && !(Number(v) > 0) ? [{ code: 'invalid_value', path: ['parameters', id], message: `the income line must be positive (${read.overridden(id) ? 'overridden' : 'in force'}: ${String(v)})` }] : [];
+      },
+    });
+    const core = createEngineCore({ kinds: { 'income-test': checked }, rulesets: [ruleset], parameters: [parameters], defaults: { 'income-test': 'xx.example' } });
+    const input = { on: '2024-01-01', income: '2400', members: 3 };
+    expect(core.evaluate({ kind: 'income-test', input }).outcome.passes).toBe(true);
+    let error: unknown;
+    try {
+      core.evaluate({ kind: 'income-test', input, parameters: { 'xx.example.income-line': '0', 'xx.example.unknown': '1' } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).issues.map((i) => [i.path.join('.'), i.code, i.message])).toEqual([
+      ['parameters.xx.example.unknown', 'unknown_parameter', 'unknown parameter'],
+      ['parameters.xx.example.income-line', 'invalid_value', 'the income line must be positive (overridden: 0)'],
+    ]);
+  });
+
   it('registers with the bundled ones and decides, its types flowing into evaluate and the typed helper', () => {
     const engine = createEngine({ kinds: { 'income-test': incomeTest }, rulesets: [ruleset], parameters: [parameters], jurisdictions: [jurisdiction] });
     expect(engine.kinds()).toContain('income-test');
