@@ -51,7 +51,7 @@ async function runTwoAtOnce(size: number, extra: Record<string, string>): Promis
   return Promise.all([one(), one()]);
 }
 
-async function writeJsonl(file: string, n: number): Promise<void> {
+export async function writeJsonl(file: string, n: number): Promise<void> {
   const out = createWriteStream(file);
   let buf: string[] = [];
   for (const p of payoutPeople(n)) {

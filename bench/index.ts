@@ -5,8 +5,10 @@
  * Environment: BENCH_PARTS (default "1,2,3,4,5,6"), BENCH_TIME (ms per tinybench task, default
  * 1500), BENCH_BATCH / BENCH_BATCH_SMALL (part 4 sizes, default 1,000,000 / 100,000),
  * BENCH_CHUNK (default 1000), BENCH_BATCH_FULL=1 (also 1M full decisions on 2 workers),
- * BENCH_SERVICE_SECONDS (part 6, per connection count, default 5).
- * Parts 4 and 6 need the built package: this script runs `npm run build` (tsup) first unless
+ * BENCH_SERVICE_SECONDS (part 6, per connection count, default 5), BENCH_RECORDS /
+ * BENCH_RECORDS_SMALL (part 7 sizes, default 1,000,000 / 100,000; BENCH_RECORDS=0 skips the big
+ * run), BENCH_RECORD_FORMAT (part 7: passed as --record-format when set).
+ * Parts 4, 6 and 7 need the built package: this script runs `npm run build` (tsup) first unless
  * BENCH_SKIP_BUILD=1.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import os from 'node:os';
 import { benchBatch } from './batch';
 import { benchColdStart } from './cold-start';
 import { benchDecisions, benchTargets, projectedHours } from './decisions';
+import { benchRecords } from './records';
 import { benchRules } from './rules';
 import { benchService } from './service';
 
@@ -71,6 +74,16 @@ async function main() {
     const svc = await benchService();
     console.log(`  in-process engine.evaluate, same request, one thread: ${fmt(svc.inProcess)} decisions/s`);
     console.table(svc.table);
+  }
+  if (parts.has('7')) {
+    console.log('\n7. Records: the built `zhengdi evaluate -k payout FILE.jsonl --out F` (sealed record files), each run its own process');
+    if (process.env.BENCH_SKIP_BUILD !== '1' && !parts.has('4') && !parts.has('6')) execFileSync('npx', ['tsup', '--silent'], { stdio: 'inherit' });
+    const rec = await benchRecords((name, r) => console.log(`  ${name}: ${JSON.stringify(r)}`));
+    console.table(Object.fromEntries(Object.entries(rec.runs).map(([k, r]) => [k, { 'wall s': r.wallMs / 1000, 'rows/s': r.rowsPerSecond, 'CPU s': r.cpuMs / 1000, 'rows/CPU-s': r.rowsPerCpuSecond, 'bytes/record': r.bytesPerRecord, 'peak RSS MiB': r.maxRssMiB }])));
+    const any = Object.values(rec.runs)[0]!;
+    console.log(`  record format: ${any.format}; the record files of one thread, 1 worker and 2 workers are byte-identical (SHA-256 ${any.sha256.slice(0, 16)}…)`);
+    console.log(`  2 workers ÷ 1 worker throughput: ${fmt(rec.scaling)}×${rec.rssRatio !== undefined ? `; peak RSS big ÷ small (1 worker): ${fmt(rec.rssRatio)}×` : ''}`);
+    console.log(`  40 million people, projected from ${fmt(rec.perCore)} rows per CPU-second (1 worker, writing included; perfect scaling assumed): ${rec.projection.twoCoresHours.toFixed(2)} h on 2 cores, ${(rec.projection.sixteenCoresHours * 60).toFixed(0)} min on 16 cores`);
   }
   if (perCore === undefined && parts.has('4')) console.log('  (run part 3 too for the 40-million projection)');
   console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('zhengdi evaluate --workers', () => {
   const file = join(tmp, 'mixed.jsonl');
   writeFileSync(file, rows.slice(0, 1500).join('\n') + '\n' + rows.slice(1500).join('\r\n') + '\r\n');
 
-  it('writes byte-for-byte what the single-threaded command writes, for 1 and 3 workers', async () => {
+  it('writes byte-for-byte what the single-threaded command writes, for 1, 2 and 3 workers', async () => {
     const single = await zhengdi(['evaluate', file, '--kind', 'eligibility', '--no-progress']);
     expect(single.code).toBe(1); // some rows fail
     const records = single.stdout.trim().split('\n');
@@ -32,11 +33,29 @@ describe('zhengdi evaluate --workers', () => {
     expect(single.stderr).toMatch(/mixed\.jsonl: line 21: not JSON: /);
     expect(single.stderr).toMatch(/mixed\.jsonl: line 51: unknown envelope field extra/);
     expect(single.stderr).toMatch(/^evaluate: 3004 in, \d+ records, \d+ errors$/m);
-    for (const workers of ['1', '3']) {
+    for (const workers of ['1', '2', '3']) {
       const parallel = await zhengdi(['evaluate', file, '--kind', 'eligibility', '--workers', workers, '--no-progress']);
       expect(parallel.code).toBe(single.code);
       expect(parallel.stdout).toBe(single.stdout);
       expect(parallel.stderr).toBe(single.stderr);
+    }
+  }, 120_000);
+
+  it('a plain file (each worker reads its own byte ranges) gives what a .gz file (read by this thread) gives, a row over 64 MiB included', async () => {
+    // Rows over 64 MiB are not read (an error row): by the range scanner on a plain file, by the streaming splitter on .gz.
+    const long = join(tmp, 'long.jsonl');
+    const huge = Buffer.alloc(64 * 1024 * 1024 + 1, 'x');
+    const head = rows.slice(0, 1200).join('\n') + '\n';
+    const tail = '\r\n' + rows.slice(1200, 2600).join('\r\n'); // CRLF, no final newline
+    writeFileSync(long, Buffer.concat([Buffer.from(head), huge, Buffer.from(tail)]));
+    writeFileSync(`${long}.gz`, gzipSync(Buffer.concat([Buffer.from(head), huge, Buffer.from(tail)]), { level: 1 }));
+    const streamed = await zhengdi(['evaluate', `${long}.gz`, '--kind', 'eligibility', '--workers', '2', '--no-progress']);
+    expect(streamed.stderr).toContain(`long.jsonl.gz: line 1201: longer than 67108864 bytes, not read (67108866 bytes)`); // its carriage return counts
+    for (const workers of ['1', '2', '3']) {
+      const ranged = await zhengdi(['evaluate', long, '--kind', 'eligibility', '--workers', workers, '--no-progress']);
+      expect(ranged.code).toBe(streamed.code);
+      expect(ranged.stdout).toBe(streamed.stdout);
+      expect(ranged.stderr).toBe(streamed.stderr.replaceAll('long.jsonl.gz:', 'long.jsonl:'));
     }
   }, 120_000);
 
