@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type PayoutInput } from '../../src';
 import type { Issue } from '../../src/engine/errors';
+import { addDaysIso } from '../../src/engine/dates';
 import { compileLogic, type EvaluationScope } from '../../src/engine/logic/compile';
+import type { ParameterRegistry } from '../../src/engine/parameters';
+import { preparedEnvironment } from '../../src/engine/prepared';
+import type { LoadedRuleset } from '../../src/engine/ruleset';
 
 // Issue 21: decisions of one ruleset, date and override set share a prepared environment
 // (parameter reads, folded premiums, messages). What a decision says must not depend on what was
@@ -77,5 +81,32 @@ describe('folding (compileLogic)', () => {
     expect(compile({ '*': [12, 2] })({}, s)).toBe(24);
     expect(compile({ param: 'years' })({}, s)).toBe(12);
     expect(folded).toEqual([]);
+  });
+});
+
+describe('the bound of prepared environments (2,048 per parameter registry)', () => {
+  // A synthetic registry and ruleset: only their identity keys the cache.
+  const params = {} as unknown as ParameterRegistry;
+  const ruleset = { file: { assumptions: [] } } as unknown as LoadedRuleset;
+  const days = (n: number) => Array.from({ length: n }, (_, i) => addDaysIso('2022-04-01', i));
+  it('every day of a five-year window (1,826 dates) keeps its environment through a second pass in the same order', () => {
+    const dates = days(1826);
+    const first = dates.map((d) => preparedEnvironment(params, ruleset, 'payout', d, new Map()));
+    const second = dates.map((d) => preparedEnvironment(params, ruleset, 'payout', d, new Map()));
+    expect(second.every((env, i) => env === first[i])).toBe(true);
+  });
+  it('past 2,048 it starts again empty (bounded memory), and then keeps the new ones', () => {
+    const p = {} as unknown as ParameterRegistry;
+    const dates = days(2049);
+    const first = dates.map((d) => preparedEnvironment(p, ruleset, 'payout', d, new Map()));
+    expect(preparedEnvironment(p, ruleset, 'payout', dates[0]!, new Map())).not.toBe(first[0]);
+    const again = preparedEnvironment(p, ruleset, 'payout', dates[0]!, new Map());
+    expect(preparedEnvironment(p, ruleset, 'payout', dates[0]!, new Map())).toBe(again);
+  });
+  it('overrides are part of the key, in canonical order', () => {
+    const a = preparedEnvironment(params, ruleset, 'payout', '2024-01-01', new Map<string, string>([['x.a', '1'], ['x.b', '2']]));
+    expect(preparedEnvironment(params, ruleset, 'payout', '2024-01-01', new Map<string, string>([['x.b', '2'], ['x.a', '1']]))).toBe(a);
+    expect(preparedEnvironment(params, ruleset, 'payout', '2024-01-01', new Map<string, string>([['x.a', '1'], ['x.b', '3']]))).not.toBe(a);
+    expect(preparedEnvironment(params, ruleset, 'payout', '2024-01-01', new Map())).not.toBe(a);
   });
 });
