@@ -17,7 +17,7 @@ export type {
   RequestFor,
 } from './engine/engine';
 export { defineKind } from './engine/kind';
-export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf } from './engine/kind';
+export type { AsOfPolicy, InputOf, KindContract, KindMap, KindModule, OutcomeOf, ParameterLookup } from './engine/kind';
 export type { TableContract } from './engine/contract';
 export { tableRow } from './engine/tables';
 export type { DecisionContext, ScopeResult } from './engine/context';
