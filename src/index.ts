@@ -22,7 +22,7 @@ export type { TableContract } from './engine/contract';
 export { tableRow } from './engine/tables';
 export type { DecisionContext, ScopeResult } from './engine/context';
 export type { JurisdictionFile, JurisdictionPromises } from './engine/jurisdiction-file';
-export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
+export type { DecisionOf, DecisionRequest, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { DerivedInput, ParameterSeries } from './engine/parameters';
 export type { Evidence, ParameterFile, ParameterSource, ParameterValue, ParameterValueInput, RulesetFile, RuleFile } from './engine/ruleset-file';

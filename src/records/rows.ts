@@ -93,7 +93,7 @@ export function recordLine(engine: Evaluates, item: RowItem, flags: EvaluateFlag
       ...(flags.param || r.parameters ? { parameters: { ...flags.param, ...r.parameters } } : {}),
     } as RequestFor<KindMap>;
     const decision = engine.evaluate(request);
-    const { text, recordHash, id } = recordText(decision, request, { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) });
+    const { text, recordHash, id } = recordText(decision, { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) });
     return { line: text + '\n', recordHash, id };
   } catch (e) {
     return { error: reasonOf(e) };
