@@ -248,6 +248,26 @@ function valuesOf(reads: readonly ParameterRead[]): Record<string, string | numb
   return out;
 }
 
+/**
+ * What differs between a compact record and the compact form of a re-derivation: the outcome,
+ * each reason's result, the warning codes, the parameter values and the ruleset, with paths.
+ *
+ * @example
+ * ```ts
+ * compactDiffs(compact, compactOfBody(recordBody(decision, compact.request))); // [] when they agree
+ * ```
+ */
+export function compactDiffs(recorded: Omit<CompactRecord, 'recordHash'>, replayed: Omit<CompactRecord, 'recordHash'>): Diff[] {
+  const diffs: Diff[] = [];
+  diffValues(recorded.outcome, replayed.outcome, 'outcome', diffs);
+  diffValues(recorded.reasons, replayed.reasons, 'reasons', diffs);
+  diffValues(recorded.warnings, replayed.warnings, 'warnings', diffs);
+  diffValues(recorded.parameters, replayed.parameters, 'parameters', diffs);
+  const ref = (r: { id?: unknown; version?: unknown; hash?: unknown }) => ({ id: r.id, hash: r.hash });
+  diffValues(ref(recorded.ruleset), ref(replayed.ruleset), 'ruleset', diffs);
+  return diffs;
+}
+
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
@@ -272,13 +292,7 @@ export function rederive(compact: CompactRecord, host: ExpandHost): Rederived {
   const { recordHash: _h, chain: _c, ...body } = compact;
   const full = recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {});
   const record = sealRecord({ ...full, engineVersion: compact.engineVersion });
-  const again = compactOfBody(full);
-  const diffs: Diff[] = [];
-  diffValues(body.outcome, again.outcome, 'outcome', diffs);
-  diffValues(body.reasons, again.reasons, 'reasons', diffs);
-  diffValues(body.warnings, again.warnings, 'warnings', diffs);
-  diffValues(body.parameters, again.parameters, 'parameters', diffs);
-  diffValues({ id: body.ruleset.id, version: body.ruleset.version }, { id: record.ruleset.id, version: record.ruleset.version }, 'ruleset', diffs);
+  const diffs = compactDiffs(body, compactOfBody(full));
   const computed = compactHashOf(compact);
   if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
   return { record, diffs };

@@ -3,6 +3,7 @@
  * as canonical JSON (RFC 8785) once; the record hash is taken of that text and the same text,
  * with `recordHash` in its sorted place, is the output line. No parse-back, no re-sort. Pure.
  */
+import { compactBody } from '../audit/compact';
 import { recordArguments, recordBody, type DecisionRecord, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
@@ -81,6 +82,23 @@ export function recordText(decision: Decision, requestOrOptions?: RequestLike | 
   const [request, allOptions] = recordArguments(decision, requestOrOptions, options);
   const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
   const body: Omit<DecisionRecord, 'recordHash'> = recordBody(decision, request, toRecordOptions);
+  const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
+  return { text, recordHash, id: body.id ?? null };
+}
+
+/**
+ * The compact record (`zhengdi-compact/1`) of a decision as one line of canonical JSON, hashed
+ * and written in one pass: `text` is `JSON.stringify(toCompactRecord(decision, options))`.
+ *
+ * @example
+ * ```ts
+ * const { text, recordHash } = compactText(engine.evaluate(request), { id: 'P-17' });
+ * ```
+ */
+export function compactText(decision: Decision, options: RecordTextOptions = {}): RecordText {
+  const [request, allOptions] = recordArguments(decision, options);
+  const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
+  const body = compactBody(decision, request, toRecordOptions);
   const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
   return { text, recordHash, id: body.id ?? null };
 }
