@@ -22,7 +22,7 @@ export type { TableContract } from './engine/contract';
 export { tableRow } from './engine/tables';
 export type { DecisionContext, ScopeResult } from './engine/context';
 export type { JurisdictionFile, JurisdictionPromises } from './engine/jurisdiction-file';
-export type { DecisionOf, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
+export type { DecisionOf, DecisionRequest, JsonValue, ParameterRead, Reason, RulesetRef, Warning } from './engine/types';
 export type { Citation, RulesetSource, RulesetSummary } from './engine/ruleset';
 export type { DerivedInput, ParameterSeries } from './engine/parameters';
 export type { Evidence, ParameterFile, ParameterSource, ParameterValue, ParameterValueInput, RulesetFile, RuleFile } from './engine/ruleset-file';
@@ -65,7 +65,8 @@ export type { ReallocationInput, ReallocationOutcome } from './kinds/reallocatio
 export { ENGINE_VERSION } from './version';
 export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECORD_FORMAT } from './audit/record';
 export type { DecisionRecord, RecordChainLink, RecordedRequest, RequestLike, Sha256Hex, ToRecordOptions } from './audit/record';
-export { recordText, type RecordText, type RecordTextOptions } from './records/line';
+export { compactText, recordText, type RecordText, type RecordTextOptions } from './records/line';
+export { COMPACT_FORMAT, compactRecordOf, expandRecord, isCompact, parseCompactRecord, rederive, toCompactRecord, type CompactReason, type CompactRecord, type ExpandHost, type Rederived } from './audit/compact';
 export { CHAIN_RULE, GENESIS, RecordChain, SEAL_FORMAT, chainHash, sealText, type ChainState, type Seal } from './records/chain';
 export { RecordFileVerifier, verifyRecordFile, type FileProblem, type FileProblemCode, type FileVerification, type LineKind, type VerifyOptions } from './records/verify';
 export { SIGNATURE_FORMAT, publicKeyOf, signatureLine, signedMessage, verifySignature, type SignatureLine } from './records/sign';

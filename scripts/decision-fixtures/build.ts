@@ -14,7 +14,7 @@ export function buildRecords(engine: Engine = createEngine()): Map<string, Decis
   for (const source of DECISION_FIXTURE_SOURCES) {
     for (const s of loadSamples(source)) {
       const request = requestOf(source, s) as EvaluateRequest;
-      const record = toRecord(engine.evaluate(request), request, { id: s.id });
+      const record = toRecord(engine.evaluate(request), { id: s.id });
       const list = byJurisdiction.get(source.jurisdiction) ?? [];
       list.push(record);
       byJurisdiction.set(source.jurisdiction, list);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
+import type { DecisionRequest } from '../engine/types';
 import { InputError, type Issue } from '../engine/errors';
 import { isoDate, zodIssues } from '../engine/schemas';
 import { ENGINE_VERSION } from '../version';
@@ -21,19 +22,15 @@ import { ENGINE_VERSION } from '../version';
 export const RECORD_FORMAT = 'zhengdi-record/1' as const;
 
 /**
- * The request as replayed: every field explicit (the `asOf` actually used, the overrides).
+ * The request as replayed: every field explicit (the `asOf` actually used, the overrides). The
+ * same shape as the request a decision carries (`decision.request`).
  *
  * @example
  * ```ts
  * const r: RecordedRequest = { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', asOf: '2023-05-10', input };
  * ```
  */
-export interface RecordedRequest {
-  kind: string;
-  jurisdiction: string;
-  asOf: string;
-  /** The input exactly as given (before normalisation). */
-  input: unknown;
+export interface RecordedRequest extends DecisionRequest {
   /** Per-call overrides, when the call had any. */
   parameters?: Record<string, string | number | readonly string[]>;
 }
@@ -44,7 +41,7 @@ export interface RecordedRequest {
  *
  * @example
  * ```ts
- * const record: DecisionRecord = toRecord(decision, request);
+ * const record: DecisionRecord = toRecord(decision);
  * verifyRecordHash(record); // true
  * ```
  */
@@ -118,7 +115,7 @@ export interface RequestLike {
  *
  * @example
  * ```ts
- * toRecord(decision, request, { id: 'case-17' });
+ * toRecord(decision, { id: 'case-17' });
  * ```
  */
 export interface ToRecordOptions {
@@ -173,28 +170,71 @@ export function verifyRecordHash(record: DecisionRecord, sha256: Sha256Hex = sha
 }
 
 /**
- * Makes the audit record of a decision. The request is stored with the `asOf` and jurisdiction
- * actually used and with its overrides, so that replay needs nothing else.
+ * Makes the audit record of a decision. The request is the one the decision carries
+ * (`decision.request`: the `asOf` and jurisdiction actually used, the overrides), so that replay
+ * needs nothing else. A decision without it (parsed from JSON, copied with a spread) is refused
+ * with an InputError.
  *
  * @example
  * ```ts
- * const request = { kind: 'eligibility', input } as const;
- * const record = toRecord(engine.evaluate(request), request, { id: 'case-17' });
+ * const record = toRecord(engine.evaluate({ kind: 'eligibility', input }), { id: 'case-17' });
  * JSON.stringify(record); // canonical JSON, keys sorted; the same decision gives the same bytes
  * ```
  */
-export function toRecord(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): DecisionRecord {
-  return sealRecord(recordBody(decision, request, options));
+export function toRecord(decision: Decision, options?: ToRecordOptions): DecisionRecord;
+/**
+ * The same, with the request given again: it is checked against the decision (kind,
+ * jurisdiction, `asOf`) and its input and overrides are the ones recorded.
+ *
+ * @deprecated The decision carries its request: call `toRecord(decision, options)`.
+ *
+ * @example
+ * ```ts
+ * const record = toRecord(engine.evaluate(request), request, { id: 'case-17' });
+ * ```
+ */
+export function toRecord(decision: Decision, request: RequestLike, options?: ToRecordOptions): DecisionRecord;
+export function toRecord(decision: Decision, requestOrOptions?: RequestLike | ToRecordOptions, options?: ToRecordOptions): DecisionRecord {
+  const [request, opts] = recordArguments(decision, requestOrOptions, options);
+  return sealRecord(recordBody(decision, request, opts));
+}
+
+/** Whether a second argument is a request (it has a kind or an input), not options. */
+function isRequestLike(x: unknown): x is RequestLike {
+  return x !== null && typeof x === 'object' && ('kind' in x || 'input' in x);
+}
+
+/**
+ * The request and options of `toRecord(decision, options?)` or `toRecord(decision, request,
+ * options?)`: the request given, or the one the decision carries (an InputError when it has none).
+ *
+ * @example
+ * ```ts
+ * const [request, options] = recordArguments(decision, { id: 'case-17' });
+ * ```
+ */
+export function recordArguments(decision: Decision, requestOrOptions?: RequestLike | ToRecordOptions, options?: ToRecordOptions): [RequestLike, ToRecordOptions] {
+  if (isRequestLike(requestOrOptions)) return [requestOrOptions, options ?? {}];
+  const carried = decision !== null && typeof decision === 'object' ? decision.request : undefined;
+  if (carried === undefined) {
+    throw new InputError([{
+      code: 'no_request',
+      path: ['decision', 'request'],
+      message: 'the decision carries no request (a decision parsed from JSON or copied with a spread loses it): record the decision the engine returned, or pass the request: toRecord(decision, request, options)',
+    }]);
+  }
+  return [carried, (requestOrOptions as ToRecordOptions | undefined) ?? {}];
 }
 
 /**
  * The content of {@link toRecord}'s record, before it is hashed: the checks of the request
  * against the decision (an InputError listing every problem), the request as recorded, the
  * parameter values read. For writers that hash and serialise in one pass (`src/records`).
+ * Pass the request with {@link recordArguments} (`decision.request` when it carries one).
  *
  * @example
  * ```ts
- * const body = recordBody(decision, request, { id: 'case-17' });
+ * const body = recordBody(decision, decision.request!, { id: 'case-17' });
  * ```
  */
 export function recordBody(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): Omit<DecisionRecord, 'recordHash'> {

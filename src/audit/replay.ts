@@ -6,7 +6,8 @@ import type { AnyDecision, EngineCore } from '../engine/engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import type { RulesetSummary } from '../engine/ruleset';
 import { diffDecisions, type Diff } from './diff';
-import { parseRecord, recordHashOf, type DecisionRecord } from './record';
+import { COMPACT_FORMAT, compactDiffs, compactHashOf, compactOfBody, isCompact, parseCompactRecord, rederive, type CompactRecord } from './compact';
+import { parseRecord, recordBody, recordHashOf, type DecisionRecord } from './record';
 
 /**
  * Why a record could not be replayed (`code` is stable).
@@ -118,8 +119,13 @@ const short = (h: string) => h.slice(0, 12);
 /** Replays one record (already parsed or raw JSON / a JSON string). */
 export function replayOne(host: ReplayHost, raw: unknown, index: number, options: ReplayOptions = {}): ReplayResult {
   let record: DecisionRecord;
+  let compact: CompactRecord | undefined;
   try {
-    record = parseRecord(raw);
+    if (isCompact(raw) || (typeof raw === 'string' && raw.includes(`"format":"${COMPACT_FORMAT}"`) && isCompact(JSON.parse(raw)))) {
+      compact = parseCompactRecord(raw);
+      // What replay reads of a record: its request and ruleset (the decision is re-derived).
+      record = { ...compact, format: 'zhengdi-record/1', decision: undefined as never } as unknown as DecisionRecord;
+    } else record = parseRecord(raw);
   } catch (e) {
     const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     return { index, ...(id !== undefined ? { id } : {}), status: 'failed', error: { code: 'INVALID_RECORD', message: errorOf(e).message } };
@@ -158,11 +164,27 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
       };
     }
     ruleset = known;
+    if (compact) {
+      // Re-derived under the ruleset and figures recorded; compared on what a compact record keeps.
+      try {
+        const { diffs } = rederive(compact, host);
+        return diffs.length === 0 ? { index, ...idPart, status: 'matched', ruleset } : { index, ...idPart, status: 'mismatched', diffs, ruleset };
+      } catch (e) {
+        return { index, ...idPart, status: 'failed', error: errorOf(e) };
+      }
+    }
     try {
       replayed = host.evaluateUnder(hash, record.request, { pinned: record.decision.parameters });
     } catch (e) {
       return { index, ...idPart, status: 'failed', error: errorOf(e) };
     }
+  }
+  if (compact) {
+    const again = compactOfBody(recordBody(replayed, compact.request, compact.id !== undefined ? { id: compact.id } : {}));
+    const diffs = compactDiffs(compact, again);
+    const computed = compactHashOf(compact);
+    if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
+    return diffs.length === 0 ? { index, ...idPart, status: 'matched', ruleset } : { index, ...idPart, status: 'mismatched', diffs, ruleset };
   }
   const diffs = diffDecisions(record.decision, replayed);
   const computed = recordHashOf(record);

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
-import { parseRecord } from '../audit/record';
+import { COMPACT_FORMAT, expandRecord, parseCompactRecord } from '../audit/compact';
+import { parseRecord, type DecisionRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
 import { createEngine, type Engine } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
@@ -120,12 +121,13 @@ export function program(): Command {
     .option('--as-of <date>', 'apply the rules and parameters of this date (default: each input\'s decisive date)')
     .option('-p, --param <id=value>', 'parameter override, repeatable', collectParam)
     .option('-o, --out <file>', 'write records to this file instead of stdout (gzip-compressed when it ends in .gz)')
+    .addOption(new Option('--record-format <format>', "records written: 'compact' (zhengdi-compact/1: request, outcome, figures, reason results; replay, explain and verify read it) or 'full' (zhengdi-record/1: the whole decision with texts, citations and sources)").choices(['compact', 'full']).default('compact'))
     .option('--output-fields <fields>', 'write only the id and these fields of each record (e.g. outcome or outcome,warnings), not whole records; default record', parseOutputFields)
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
     .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)
     .option('--resume', 'go on with the interrupted run of the same command (from OUT.partial); the result is the same bytes')
     .option('--no-progress', 'no progress bar even on a terminal')
-    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; outputFields?: OutputField[] | 'record'; format?: string; progress: boolean; workers?: number; resume?: boolean }) => {
+    .action(async (file: string, opts: EngineFlags & { kind?: string; jurisdiction?: string; asOf?: string; param?: Record<string, string | number>; out?: string; outputFields?: OutputField[] | 'record'; recordFormat: 'compact' | 'full'; format?: string; progress: boolean; workers?: number; resume?: boolean }) => {
       const engineOptions = engineOptionsFrom(opts);
       const engine = createEngine(engineOptions);
       // Run-level mistakes stop the run here, once, before any row (exit code 2).
@@ -144,7 +146,9 @@ export function program(): Command {
       }
       const output = streamed ? openOutput(opts.out) : undefined;
       const input = file === '-' ? { size: 0, mtimeMs: 0 } : statSync(file);
-      const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param };
+      // --output-fields projects fields of full records (its lines are results, not records).
+      const recordFormat = fields !== undefined ? 'full' : opts.recordFormat;
+      const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param, recordFormat };
       const fingerprint: RunFingerprint = {
         input: file === '-' ? '-' : resolve(file), size: input.size, mtimeMs: input.mtimeMs, mode: opts.workers !== undefined ? 'workers' : 'rows',
         options: { ...flags, format, rulesets: opts.rulesets, parameters: opts.parameters, archive: opts.archive },
@@ -202,7 +206,7 @@ export function program(): Command {
             bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
             rows++;
             done++;
-            const result = recordLine(engine, item, opts, nodeSha256Hex);
+            const result = recordLine(engine, item, flags, nodeSha256Hex);
             if ('line' in result) {
               if (sink) sink.add(result);
               else await writer!.write(projectLine(result.line, fields!));
@@ -322,14 +326,15 @@ export function program(): Command {
       process.exitCode = ok ? 0 : 1;
     });
 
-  prog
+  withEngineOptions(prog
     .command('explain')
-    .description('print decision records as readable Chinese or English text')
+    .description('print decision records as readable Chinese or English text (compact records are re-derived first)'))
     .argument('<file>', 'decision records, one JSON per line (- for stdin)')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
     .option('--id <id>', 'only the record with this id')
     .option('--line <n>', 'only the record on this line', positiveLine)
-    .action(async (file: string, opts: { lang: Lang; id?: string; line?: number }) => {
+    .action(async (file: string, opts: EngineFlags & { lang: Lang; id?: string; line?: number }) => {
+      let engine: Engine | undefined; // loaded for the first compact record only
       let shown = 0;
       let bad = 0;
       const near: string[] = [];
@@ -337,11 +342,14 @@ export function program(): Command {
         if (opts.line !== undefined && line !== opts.line) continue;
         if (/^\{"(?:alg|count)":/.test(text) && /"format":"zhengdi-(?:seal|signature)\/1"/.test(text)) continue; // a sealed file's seal and signatures
         try {
-          const record = parseRecord(text);
-          if (opts.id !== undefined && record.id !== opts.id) {
+          const compact = text.includes(`"format":"${COMPACT_FORMAT}"`) ? parseCompactRecord(text) : undefined;
+          const head = compact ?? parseRecord(text);
+          if (opts.id !== undefined && head.id !== opts.id) {
+            const record = head;
             if (near.length < 5 && typeof record.id === 'string' && (record.id.endsWith('/' + opts.id) || record.id.includes(opts.id))) near.push(record.id);
             continue;
           }
+          const record = compact ? expandRecord(compact, (engine ??= engineFrom(opts))) : (head as DecisionRecord);
           process.stdout.write((shown > 0 ? '\n' + '─'.repeat(60) + '\n\n' : '') + explainRecord(record, opts.lang) + '\n');
           shown++;
         } catch (e) {

@@ -16,7 +16,7 @@ import { loadRuleset, RulesetRegistry, type LoadedRuleset, type RulesetSummary }
 import { isoDate, zodIssues } from './schemas';
 import { inputCheckIssues } from './tables';
 import { resolveRole } from './roles';
-import type { DecisionOf, ParameterRead, RulesetRef, Warning } from './types';
+import type { DecisionOf, DecisionRequest, ParameterRead, RulesetRef, Warning } from './types';
 
 /**
  * Per-call parameter overrides: parameter id → value.
@@ -229,6 +229,17 @@ export const requestEnvelopeSchema = z.strictObject({
 });
 const requestEnvelope = requestEnvelopeSchema;
 type Envelope = z.output<typeof requestEnvelope>;
+
+/**
+ * The request a decision carries: the jurisdiction and `asOf` used (the caller's `asOf` when the
+ * kind ignored it, with `AS_OF_IGNORED`: replay then makes the same call and the same warning),
+ * the input and the overrides as given (`raw` is the caller's request, already validated).
+ */
+function normalisedRequest(raw: Envelope, kind: string, jurisdiction: string, dates: { asOf: string; warning?: Warning }): DecisionRequest {
+  const out: DecisionRequest = { kind, jurisdiction, asOf: dates.warning && raw.asOf !== undefined ? raw.asOf : dates.asOf, input: raw.input };
+  if (raw.parameters && Object.keys(raw.parameters).length > 0) out.parameters = { ...raw.parameters };
+  return out;
+}
 
 /** `later-subsidy` → `laterSubsidy`. */
 export function camelCase(s: string): string {
@@ -484,7 +495,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       if (e instanceof NotADecimalError) throw new RuleEvaluationError(ruleset.id, `a formula or item gave a value that is not a decimal (${e.message})`);
       throw e;
     }
-    return {
+    const decision: AnyDecision = {
       kind: req.kind,
       jurisdiction,
       asOf: dates.asOf,
@@ -494,6 +505,8 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       parameters: ctx.parameters(),
       warnings: ctx.warnings,
     };
+    Object.defineProperty(decision, 'request', { value: normalisedRequest(request as Envelope, req.kind, jurisdiction, dates), enumerable: false });
+    return decision;
   }
 
   const byDate = (a: RulesetSummary, b: RulesetSummary) =>

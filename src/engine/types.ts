@@ -129,4 +129,31 @@ export interface DecisionOf<K extends string, O> {
   reasons: Reason[];
   parameters: ParameterRead[];
   warnings: Warning[];
+  /**
+   * The request as the engine took it, every field explicit: what a record stores and replay
+   * makes again. A non-enumerable property: `JSON.stringify(decision)` and deep equality leave it
+   * out, and a decision parsed from JSON (or copied with a spread) has none.
+   */
+  readonly request?: DecisionRequest;
+}
+
+/**
+ * The normalised request a decision carries (`decision.request`, not enumerable): the kind, the
+ * jurisdiction actually used, the `asOf` as a record stores it (the caller's when the kind
+ * ignored it and warned `AS_OF_IGNORED`, so that replay makes the same call), the input as given
+ * (before normalisation) and the per-call overrides, when there were any.
+ *
+ * @example
+ * ```ts
+ * const r: DecisionRequest = { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', asOf: '2023-05-10', input };
+ * ```
+ */
+export interface DecisionRequest {
+  kind: string;
+  jurisdiction: string;
+  asOf: string;
+  /** The input exactly as given (before normalisation). */
+  input: unknown;
+  /** Per-call overrides, when the call had any. */
+  parameters?: Record<string, string | number | readonly string[]>;
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { bodyText, recordText, type RecordText, type RecordTextOptions } from './line';
+export { bodyText, compactText, recordText, type RecordText, type RecordTextOptions } from './line';
 export { CHAIN_RULE, GENESIS, RecordChain, SEAL_FORMAT, chainHash, sealText, type ChainState, type Seal } from './chain';
 export { RecordFileVerifier, verifyRecordFile, type FileProblem, type FileProblemCode, type FileVerification, type LineKind, type VerifyOptions } from './verify';
 export { SIGNATURE_FORMAT, publicKeyHex, publicKeyOf, signatureLine, signedMessage, verifySignature, type SignatureLine } from './sign';

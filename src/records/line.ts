@@ -3,7 +3,8 @@
  * as canonical JSON (RFC 8785) once; the record hash is taken of that text and the same text,
  * with `recordHash` in its sorted place, is the output line. No parse-back, no re-sort. Pure.
  */
-import { recordBody, type DecisionRecord, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
+import { compactBody } from '../audit/compact';
+import { recordArguments, recordBody, type DecisionRecord, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
 
@@ -13,7 +14,7 @@ import type { AnyDecision as Decision } from '../engine/engine';
  *
  * @example
  * ```ts
- * const { text, recordHash } = recordText(decision, request, { id: 'TJ-01' });
+ * const { text, recordHash } = recordText(decision, { id: 'TJ-01' });
  * JSON.parse(text).recordHash === recordHash; // true
  * ```
  */
@@ -28,7 +29,7 @@ export interface RecordText {
  *
  * @example
  * ```ts
- * recordText(decision, request, { id: 'TJ-01', sha256: (t) => createHash('sha256').update(t).digest('hex') });
+ * recordText(decision, { id: 'TJ-01', sha256: (t) => createHash('sha256').update(t).digest('hex') });
  * ```
  */
 export interface RecordTextOptions extends ToRecordOptions {
@@ -56,17 +57,48 @@ export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256
 
 /**
  * The record of a decision ({@link toRecord}'s checks and content) as one line of canonical
- * JSON, hashed and written in one pass.
+ * JSON, hashed and written in one pass. The request is the one the decision carries.
+ *
+ * @example
+ * ```ts
+ * const decision = engine.evaluate(request);
+ * const { text } = recordText(decision, { id: 'TJ-01' });
+ * text === JSON.stringify(toRecord(decision, { id: 'TJ-01' })); // true
+ * ```
+ */
+export function recordText(decision: Decision, options?: RecordTextOptions): RecordText;
+/**
+ * The same, with the request given again (checked against the decision).
+ *
+ * @deprecated The decision carries its request: call `recordText(decision, options)`.
  *
  * @example
  * ```ts
  * const { text } = recordText(engine.evaluate(request), request, { id: 'TJ-01' });
- * text === JSON.stringify(toRecord(engine.evaluate(request), request, { id: 'TJ-01' })); // true
  * ```
  */
-export function recordText(decision: Decision, request: RequestLike, options: RecordTextOptions = {}): RecordText {
-  const { sha256, ...toRecordOptions } = options;
+export function recordText(decision: Decision, request: RequestLike, options?: RecordTextOptions): RecordText;
+export function recordText(decision: Decision, requestOrOptions?: RequestLike | RecordTextOptions, options?: RecordTextOptions): RecordText {
+  const [request, allOptions] = recordArguments(decision, requestOrOptions, options);
+  const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
   const body: Omit<DecisionRecord, 'recordHash'> = recordBody(decision, request, toRecordOptions);
+  const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
+  return { text, recordHash, id: body.id ?? null };
+}
+
+/**
+ * The compact record (`zhengdi-compact/1`) of a decision as one line of canonical JSON, hashed
+ * and written in one pass: `text` is `JSON.stringify(toCompactRecord(decision, options))`.
+ *
+ * @example
+ * ```ts
+ * const { text, recordHash } = compactText(engine.evaluate(request), { id: 'P-17' });
+ * ```
+ */
+export function compactText(decision: Decision, options: RecordTextOptions = {}): RecordText {
+  const [request, allOptions] = recordArguments(decision, options);
+  const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
+  const body = compactBody(decision, request, toRecordOptions);
   const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
   return { text, recordHash, id: body.id ?? null };
 }

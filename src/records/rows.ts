@@ -11,7 +11,7 @@ import type { KindMap } from '../engine/kind';
 /** Any engine's `evaluate` (the bundled one, or a core of your own). */
 type Evaluates = { evaluate(request: RequestFor<KindMap>): ReturnType<EngineCore['evaluate']> };
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
-import { recordText } from './line';
+import { compactText, recordText } from './line';
 
 /** What one row of an input file asks for (a CSV row, a JSONL line, an item of a JSON array). */
 export interface RowRequest {
@@ -33,6 +33,11 @@ export interface EvaluateFlags {
   jurisdiction?: string;
   asOf?: string;
   param?: Record<string, string | number>;
+  /**
+   * The records written: `compact` (`zhengdi-compact/1`, what `zhengdi evaluate` writes by
+   * default) or `full` (`zhengdi-record/1`); left out, `full`.
+   */
+  recordFormat?: 'compact' | 'full';
 }
 
 const ENVELOPE_KEYS = new Set(['id', 'kind', 'jurisdiction', 'asOf', 'parameters', 'input']);
@@ -93,7 +98,8 @@ export function recordLine(engine: Evaluates, item: RowItem, flags: EvaluateFlag
       ...(flags.param || r.parameters ? { parameters: { ...flags.param, ...r.parameters } } : {}),
     } as RequestFor<KindMap>;
     const decision = engine.evaluate(request);
-    const { text, recordHash, id } = recordText(decision, request, { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) });
+    const options = { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) };
+    const { text, recordHash, id } = flags.recordFormat === 'compact' ? compactText(decision, options) : recordText(decision, options);
     return { line: text + '\n', recordHash, id };
   } catch (e) {
     return { error: reasonOf(e) };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { RECORD_FORMAT } from '../audit/record';
+import { COMPACT_FORMAT } from '../audit/compact';
 import { parameterOverridesSchema as engineOverrides, requestEnvelopeSchema } from '../engine/engine';
 import { isoDate, localized } from '../engine/schemas';
 
@@ -150,6 +151,23 @@ export const decisionRecordSchema = z.strictObject({
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
   engineVersion: z.string(),
   recordHash: sha256Hex,
+});
+
+const chainLinkSchema = z.strictObject({ hash: sha256Hex, n: z.number().int().min(1) });
+
+/** A compact decision record (`toCompactRecord`, what `zhengdi evaluate` writes by default), canonical JSON with its own hash. */
+export const compactRecordJsonSchema = z.strictObject({
+  format: z.literal(COMPACT_FORMAT),
+  id: z.string().min(1).max(200).optional(),
+  request: recordedRequestSchema,
+  outcome: z.unknown(),
+  ruleset: z.strictObject({ id: z.string(), version: z.string(), hash: sha256Hex }),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  reasons: z.array(z.union([z.tuple([z.string(), z.boolean()]), z.tuple([z.string(), z.boolean(), z.string()])])),
+  warnings: z.array(z.string()),
+  engineVersion: z.string(),
+  recordHash: sha256Hex,
+  chain: chainLinkSchema.optional(),
 });
 
 /** The replay report. */

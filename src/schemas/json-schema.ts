@@ -10,6 +10,7 @@ import { parameterFileSchema, rulesetFileSchema } from '../engine/ruleset-file';
 import { BUNDLED_KINDS } from '../kinds';
 import {
   batchResultSchema,
+  compactRecordJsonSchema,
   decisionRecordSchema,
   decisionSchema,
   decisionSchemaOf,
@@ -81,7 +82,7 @@ export function kindDecisionSchema(kind: KindName) {
 /**
  * Every JSON Schema the package ships, by file name (without `.json`): `<kind>.input`,
  * `<kind>.outcome`, `<kind>.request`, `<kind>.decision` for each kind, and `evaluate-request`,
- * `decision`, `batch-result`, `record`, `replay-report`, `error`, `health`, `parameter-on`,
+ * `decision`, `batch-result`, `record`, `compact-record`, `replay-report`, `error`, `health`, `parameter-on`,
  * `ruleset-summary`, `ruleset-file`, `parameter-file`, `localized`.
  *
  * @example
@@ -102,6 +103,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
   out['decision'] = toJsonSchema(decisionSchema, 'output', 'decision', 'A decision of any kind; its outcome per kind is <kind>.outcome.');
   out['batch-result'] = toJsonSchema(batchResultSchema, 'output', 'batch result', 'One line of a batch answer: { index, decision } or { index, error }.');
   out['record'] = toJsonSchema(decisionRecordSchema, 'output', 'decision record', 'A decision record (toRecord): canonical JSON with its own SHA-256 recordHash.');
+  out['compact-record'] = toJsonSchema(compactRecordJsonSchema, 'output', 'compact decision record', 'A compact decision record (zhengdi-compact/1, toCompactRecord): request, outcome, ruleset, parameter values, reason results and warning codes, canonical JSON with its own SHA-256 recordHash; expandRecord gives the full record.');
   out['replay-report'] = toJsonSchema(replayReportSchema, 'output', 'replay report', 'What engine.replay and POST /v1/replay return.');
   out['error'] = toJsonSchema(serviceErrorSchema, 'output', 'service error', 'The body of every 4xx and 5xx answer of the service.');
   out['health'] = toJsonSchema(healthSchema, 'output', 'health', 'GET /v1/health.');

@@ -45,7 +45,7 @@ describe('zhengdi evaluate', () => {
   );
 
   it('JSONL: writes a record per good line, reports bad lines with their numbers, goes on', async () => {
-    const r = await zhengdi(['evaluate', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', jsonl]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', jsonl]);
     const records = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(records.map((x) => x.id)).toEqual(['TJ-01', 'TJ-02', 'TJ-03']);
     expect(r.stderr).toContain('village.jsonl: line 3: not JSON');
@@ -57,7 +57,7 @@ describe('zhengdi evaluate', () => {
   it('JSON array with --param and --as-of: the overrides are in each record', async () => {
     const file = join(tmp, 'two.json');
     writeFileSync(file, JSON.stringify(village.households.slice(0, 2).map((h) => h.input)));
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
     expect(r.code).toBe(0);
     const [a, b] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(a!.id).toBe('two.json#1');
@@ -79,7 +79,7 @@ describe('zhengdi evaluate', () => {
       ].join('\n'),
     );
     const out = join(tmp, 'rows.jsonl');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', csv, '--out', out]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', csv, '--out', out]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('rows.csv: line 4: input.household.memberCount');
     const recs = recordLinesOf(readFileSync(out, 'utf8')).map((l) => parseRecord(l));
@@ -98,7 +98,7 @@ describe('zhengdi evaluate', () => {
 
   it('records it writes replay as matched', async () => {
     const out = join(tmp, 'village-records.jsonl');
-    await zhengdi(['evaluate', '-k', 'eligibility', jsonl, '-o', out]);
+    await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl, '-o', out]);
     const r = await zhengdi(['replay', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/matched\s+3/);
@@ -143,7 +143,7 @@ describe('zhengdi replay --archive: records made under an older ruleset version'
     const inputs = join(tmp, 'inputs.jsonl');
     writeFileSync(inputs, village.households.map((h) => JSON.stringify({ id: h.id, input: h.input })).join('\n'));
     const oldRecords = join(tmp, 'old-records.jsonl');
-    await zhengdi(['evaluate', '-k', 'eligibility', '--rulesets', oldFile, inputs, '-o', oldRecords]);
+    await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--rulesets', oldFile, inputs, '-o', oldRecords]);
     const mixed = join(tmp, 'mixed.jsonl');
     // Records from two files in one (unsealed) file: the sealed file's records without their chain links and seal.
     const unchained = recordLinesOf(readFileSync(oldRecords, 'utf8')).map((l) => {

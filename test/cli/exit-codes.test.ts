@@ -28,7 +28,7 @@ function usageError(r: { code: number | null; stdout: string; stderr: string }, 
 
 describe('exit code 0: all good', () => {
   it('every row decided', async () => {
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', jsonl]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`evaluate: ${village.households.length} in, ${village.households.length} records, 0 errors\n`);
   });
@@ -42,7 +42,7 @@ describe('exit code 1: some rows failed, did not match, or were tampered with', 
   it('a row that cannot be decided: the others are written, exit 1', async () => {
     const file = join(tmp, 'one-bad.jsonl');
     writeFileSync(file, readFileSync(jsonl, 'utf8') + JSON.stringify({ id: 'X', input: { ...village.households[0]!.input, noticeDate: '2023-02-30' } }) + '\n');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', file]);
     expect(r.code).toBe(1);
     expect(recordLinesOf(r.stdout)).toHaveLength(village.households.length);
   });
@@ -52,16 +52,16 @@ describe('exit code 1: some rows failed, did not match, or were tampered with', 
 });
 
 describe('exit code 2: usage errors, reported once, before any row', () => {
-  it('an unknown option', async () => usageError(await zhengdi(['evaluate', '--kindd', 'eligibility', jsonl]), /^error: unknown option '--kindd'\n/));
+  it('an unknown option', async () => usageError(await zhengdi(['evaluate', '--record-format', 'full', '--kindd', 'eligibility', jsonl]), /^error: unknown option '--kindd'\n/));
   it('an unknown command', async () => usageError(await zhengdi(['evalute', jsonl]), /^error: unknown command 'evalute'/));
   it('no command at all', async () => {
     const r = await zhengdi([]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: zhengdi');
   });
-  it('a missing argument', async () => usageError(await zhengdi(['evaluate', '-k', 'eligibility']), /missing required argument 'file'/));
+  it('a missing argument', async () => usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility']), /missing required argument 'file'/));
   it('a missing file, for every command that reads one', async () => {
-    for (const cmd of [['evaluate', '-k', 'eligibility'], ['replay'], ['explain'], ['compare', '-k', 'eligibility', '-s', 'cn.hunan.shaoyang.max-per-capita-mu=0.4']]) {
+    for (const cmd of [['evaluate', '--record-format', 'full', '-k', 'eligibility'], ['replay'], ['explain'], ['compare', '-k', 'eligibility', '-s', 'cn.hunan.shaoyang.max-per-capita-mu=0.4']]) {
       usageError(await zhengdi([...cmd, join(tmp, 'nope.jsonl')]), new RegExp(`^zhengdi: ${join(tmp, 'nope.jsonl')}: no such file\\n$`));
     }
   });
@@ -71,42 +71,42 @@ describe('exit code 2: usage errors, reported once, before any row', () => {
     }
   });
   it('--kind eligibilty: one line naming the typo and the kind meant', async () => {
-    const r = await zhengdi(['evaluate', '--kind', 'eligibilty', jsonl]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '--kind', 'eligibilty', jsonl]);
     usageError(r, /^zhengdi: --kind: unknown kind 'eligibilty' \(did you mean 'eligibility'\?\); known: eligibility, payout, /);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
   it('--jurisdiction that does not decide the kind', async () =>
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', '-j', 'cn.zhejiang.taizhou', jsonl]), /^zhengdi: --jurisdiction: cn\.zhejiang\.taizhou does not decide 'eligibility'; cn\.hunan\.shaoyang does\n$/));
-  it('--param foo=1: an unknown parameter', async () => usageError(await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'foo=1', jsonl]), /^zhengdi: --param: unknown parameter 'foo'/));
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '-j', 'cn.zhejiang.taizhou', jsonl]), /^zhengdi: --jurisdiction: cn\.zhejiang\.taizhou does not decide 'eligibility'; cn\.hunan\.shaoyang does\n$/));
+  it('--param foo=1: an unknown parameter', async () => usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--param', 'foo=1', jsonl]), /^zhengdi: --param: unknown parameter 'foo'/));
   it('--param of another jurisdiction, or not a decimal', async () => {
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=abc', '--param', 'cn.shanghai.pension-rate=0.2', jsonl]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=abc', '--param', 'cn.shanghai.pension-rate=0.2', jsonl]);
     usageError(r, /--param: cn\.hunan\.shaoyang\.max-per-capita-mu: expected a decimal/);
     expect(r.stderr).toContain('zhengdi: --param: cn.shanghai.pension-rate: belongs to cn.shanghai, not to cn.hunan.shaoyang or its parents\n');
   });
   it('--as-of notadate, and a date that does not exist', async () => {
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', '--as-of', 'notadate', jsonl]), /^zhengdi: --as-of: 'notadate': expected a/);
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', '--as-of', '2023-02-29', jsonl]), /^zhengdi: --as-of: '2023-02-29': expected a real calendar date/); // 2023 is not a leap year
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--as-of', 'notadate', jsonl]), /^zhengdi: --as-of: 'notadate': expected a/);
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--as-of', '2023-02-29', jsonl]), /^zhengdi: --as-of: '2023-02-29': expected a real calendar date/); // 2023 is not a leap year
   });
   it('an unknown CSV column, and an unknown _param column', async () => {
     const file = join(tmp, 'typo.csv');
     writeFileSync(file, HEADER.replace('household.memberCount', 'household.memberCout') + ',_param.foo\n' + ROW(1) + ',1\n');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', file]);
     usageError(r, /unknown CSV columns: column 5 'household\.memberCout': not a field of the eligibility input.*column 12 '_param\.foo': unknown parameter 'foo'/);
   });
   it('a CSV without --kind and without a _kind column', async () => {
     const file = join(tmp, 'nokind.csv');
     writeFileSync(file, HEADER + '\n' + ROW(1) + '\n');
-    usageError(await zhengdi(['evaluate', file]), /no kind: give --kind, or a _kind column/);
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', file]), /no kind: give --kind, or a _kind column/);
   });
   it('a JSON file that is not JSON', async () => {
     const file = join(tmp, 'bad.json');
     writeFileSync(file, '[{');
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', file]), /^zhengdi: .*bad\.json: not JSON/);
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', file]), /^zhengdi: .*bad\.json: not JSON/);
   });
   it('--workers with CSV', async () => {
     const file = join(tmp, 'w.csv');
     writeFileSync(file, HEADER + '\n' + ROW(1) + '\n');
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', '--workers', '2', file]), /--workers reads JSONL input/);
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--workers', '2', file]), /--workers reads JSONL input/);
   });
   it('parameters --on notadate, --id unknown', async () => {
     usageError(await zhengdi(['parameters', '--on', 'notadate']), /--on: 'notadate' is not a date/);
@@ -131,7 +131,7 @@ describe('the 200,000-row typo', () => {
     out.end(buf);
     await once(out, 'finish');
     const started = Date.now();
-    const r = await zhengdi(['evaluate', '--kind', 'eligibilty', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '--kind', 'eligibilty', file]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^zhengdi: --kind: unknown kind 'eligibilty'/)]);
@@ -139,7 +139,7 @@ describe('the 200,000-row typo', () => {
     // The same file with a typo in a column: also one line, before the first row.
     const typo = join(tmp, 'big-typo.csv');
     writeFileSync(typo, readFileSync(file, 'utf8').replace('applicants.0.birthDate', 'applicants.0.birthdate'));
-    const t = await zhengdi(['evaluate', '--kind', 'eligibility', typo]);
+    const t = await zhengdi(['evaluate', '--record-format', 'full', '--kind', 'eligibility', typo]);
     expect(t.code).toBe(2);
     expect(t.stdout).toBe('');
     expect(t.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -149,14 +149,14 @@ describe('the 200,000-row typo', () => {
 
 describe('standard input, gzip, output fields, per-row kind', () => {
   it('evaluate - reads JSONL from stdin (the same records as the file)', async () => {
-    const fromFile = await zhengdi(['evaluate', '-k', 'eligibility', jsonl]);
-    const fromStdin = await zhengdi(['evaluate', '-k', 'eligibility', '-'], { stdin: readFileSync(jsonl, 'utf8') });
+    const fromFile = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl]);
+    const fromStdin = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '-'], { stdin: readFileSync(jsonl, 'utf8') });
     expect(fromStdin.code).toBe(0);
     // ids name the file, else "stdin"; the records are otherwise the same
     expect(recordLinesOf(fromStdin.stdout).map((l) => parseRecord(l).decision)).toEqual(recordLinesOf(fromFile.stdout).map((l) => parseRecord(l).decision));
   });
   it('evaluate - --format csv reads CSV from stdin; --rulesets - reads a rule file from stdin', async () => {
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', '--format', 'csv', '-'], { stdin: HEADER + '\n' + ROW(1) + '\n' });
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--format', 'csv', '-'], { stdin: HEADER + '\n' + ROW(1) + '\n' });
     expect(parseRecord(recordLinesOf(r.stdout)[0]!).id).toBe('H1');
     const rs = await zhengdi(['rulesets', '--json', '--rulesets', '-'], { stdin: readFileSync('rulesets/cn.hunan.shaoyang/ruleset.2020-01-01.json', 'utf8') });
     expect(rs.code).toBe(0);
@@ -164,26 +164,26 @@ describe('standard input, gzip, output fields, per-row kind', () => {
   it('.gz in and out: the same records, compressed', async () => {
     writeFileSync(jsonl + '.gz', gzipSync(readFileSync(jsonl)));
     const out = join(tmp, 'records.jsonl.gz');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', jsonl + '.gz', '-o', out]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl + '.gz', '-o', out]);
     expect(r.code).toBe(0);
-    const plain = await zhengdi(['evaluate', '-k', 'eligibility', jsonl]);
+    const plain = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl]);
     expect(gunzipSync(readFileSync(out)).toString('utf8')).toBe(plain.stdout);
     // --workers reads .gz and stdin too, and writes the same bytes
-    expect((await zhengdi(['evaluate', '-k', 'eligibility', '--workers', '2', jsonl + '.gz'])).stdout).toBe(plain.stdout);
-    expect((await zhengdi(['evaluate', '-k', 'eligibility', '--workers', '2', '-'], { stdin: readFileSync(jsonl, 'utf8') })).stdout).toBe(plain.stdout);
+    expect((await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--workers', '2', jsonl + '.gz'])).stdout).toBe(plain.stdout);
+    expect((await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--workers', '2', '-'], { stdin: readFileSync(jsonl, 'utf8') })).stdout).toBe(plain.stdout);
     const replay = await zhengdi(['replay', out]);
     expect(replay.code).toBe(0);
     expect(replay.stdout).toMatch(new RegExp(`matched\\s+${village.households.length}\\n`));
   });
   it('--output-fields outcome: the id and the outcome only, much smaller', async () => {
-    const full = await zhengdi(['evaluate', '-k', 'eligibility', jsonl]);
-    const slim = await zhengdi(['evaluate', '-k', 'eligibility', '--output-fields', 'outcome', jsonl]);
+    const full = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', jsonl]);
+    const slim = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--output-fields', 'outcome', jsonl]);
     const lines = slim.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; outcome: { eligibleCount: number } });
     expect(lines.map((l) => Object.keys(l))).toEqual(village.households.map(() => ['id', 'outcome']));
     // TJ-02 keeps 0.3000 mu per person: not under 0.3 (二(一)), so none of its 2 applicants is eligible
     expect(lines.find((l) => l.id === 'TJ-02')!.outcome.eligibleCount).toBe(0);
     expect(slim.stdout.length * 5).toBeLessThan(full.stdout.length);
-    usageError(await zhengdi(['evaluate', '-k', 'eligibility', '--output-fields', 'outcom', jsonl]), /unknown field outcom/);
+    usageError(await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--output-fields', 'outcom', jsonl]), /unknown field outcom/);
   });
   it('CSV _kind and _jurisdiction columns choose per row', async () => {
     const file = join(tmp, 'kinds.csv');
@@ -195,7 +195,7 @@ describe('standard input, gzip, output fields, per-row kind', () => {
         'Q1,quota,cn.zhejiang.taizhou,,,,,,,,,,,2020-04-20,21,700,900,60',
       ].join('\n') + '\n',
     );
-    const r = await zhengdi(['evaluate', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', file]);
     expect(r.stderr).toBe('evaluate: 2 in, 2 records, 0 errors\n');
     const [e, q] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(e!.decision.kind).toBe('eligibility');

@@ -163,7 +163,7 @@ describe('zhengdi evaluate (in-process)', () => {
   );
 
   it('JSONL: a record per good line, "<file>: line N: reason" per bad line, a summary, exit code 1', async () => {
-    const r = await zhengdi(['evaluate', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', '--no-progress', jsonl]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '--kind', 'eligibility', '--jurisdiction', 'cn.hunan.shaoyang', '--no-progress', jsonl]);
     const records = recordLinesOf(r.stdout).map((l) => parseRecord(l));
     expect(records.map((x) => x.id)).toEqual(['TJ-01', 'TJ-02', 'TJ-03']);
     expect(records.every((x) => x.request.jurisdiction === 'cn.hunan.shaoyang' && x.request.kind === 'eligibility')).toBe(true);
@@ -179,7 +179,7 @@ describe('zhengdi evaluate (in-process)', () => {
   it('without --kind and without a "kind" in the row: each row is refused with the reason', async () => {
     const file = join(tmp, 'nokind.jsonl');
     writeFileSync(file, JSON.stringify(village.households[0]!.input) + '\n' + JSON.stringify({ kind: 'eligibility', input: village.households[0]!.input }) + '\n');
-    const r = await zhengdi(['evaluate', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', file]);
     expect(r.stderr).toContain(`${file}: line 1: no kind: give --kind or a "kind" in the row\n`);
     expect(r.stderr).toContain('evaluate: 2 in, 1 records, 1 errors');
     // the envelope's kind is used; with one jurisdiction deciding it, none is needed
@@ -199,7 +199,7 @@ describe('zhengdi evaluate (in-process)', () => {
         { input: village.households[1]!.input, parameters: { 'cn.hunan.shaoyang.max-per-capita-mu': '0.29' }, asOf: '2023-08-01' },
       ]),
     );
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--param', 'cn.hunan.shaoyang.max-per-capita-mu=0.31', '--as-of', '2023-07-01', file]);
     expect(r.stderr).toBe('evaluate: 2 in, 2 records, 0 errors\n');
     expect(r.code).toBe(0);
     const [a, b] = recordLinesOf(r.stdout).map((l) => parseRecord(l));
@@ -212,11 +212,11 @@ describe('zhengdi evaluate (in-process)', () => {
   it('a single JSON object is item 1; an item that is not an object is reported as "item N"', async () => {
     const one = join(tmp, 'one.json');
     writeFileSync(one, JSON.stringify(village.households[0]!.input));
-    const r1 = await zhengdi(['evaluate', '-k', 'eligibility', one]);
+    const r1 = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', one]);
     expect(parseRecord(recordLinesOf(r1.stdout)[0]!).id).toBe('one.json#1');
     const list = join(tmp, 'list.json');
     writeFileSync(list, JSON.stringify([village.households[0]!.input, 7]));
-    const r2 = await zhengdi(['evaluate', '-k', 'eligibility', list]);
+    const r2 = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', list]);
     expect(r2.stderr).toContain(`${list}: item 2: expected a JSON object (an input, or { "input": … })`);
     expect(r2.code).toBe(1);
   });
@@ -224,9 +224,9 @@ describe('zhengdi evaluate (in-process)', () => {
   it('--format says how to read a file whose extension does not; an unknown extension is an error (exit code 2)', async () => {
     const txt = join(tmp, 'rows.txt');
     writeFileSync(txt, JSON.stringify(village.households[0]!.input) + '\n');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', '--format', 'jsonl', txt]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--format', 'jsonl', txt]);
     expect(parseRecord(recordLinesOf(r.stdout)[0]!).id).toBe('rows.txt:1');
-    const bad = await zhengdi(['evaluate', '-k', 'eligibility', txt]);
+    const bad = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', txt]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`zhengdi: cannot tell the format of ${txt}: use a .json, .jsonl or .csv file (optionally .gz), or --format\n`);
   });
@@ -242,7 +242,7 @@ describe('zhengdi evaluate (in-process)', () => {
       ].join('\n'),
     );
     const out = join(tmp, 'rows.jsonl');
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', csv, '--out', out]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', csv, '--out', out]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${csv}: line 3: input.household.memberCount`);
     const recs = recordLinesOf(readFileSync(out, 'utf8')).map((l) => parseRecord(l));
@@ -257,12 +257,12 @@ describe('zhengdi evaluate (in-process)', () => {
     const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
     Object.defineProperty(process.stderr, 'isTTY', { configurable: true, value: true });
     try {
-      const withBar = await zhengdi(['evaluate', '-k', 'eligibility', file]);
+      const withBar = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', file]);
       // what it counts, at what rate, how many failed, and the time taken and left
       expect(withBar.stderr).toMatch(/\d+% \| 3 rows \((?:[\d.]+k?|–)\/s\) \| 1 errors \| \d+s elapsed, ETA (?:\d+s|–)/);
       expect(withBar.stderr).toContain(`${file}: line 2: not JSON`);
       expect(recordLinesOf(withBar.stdout)).toHaveLength(2); // records (and their seal) only on stdout
-      const without = await zhengdi(['evaluate', '-k', 'eligibility', '--no-progress', file]);
+      const without = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', '--no-progress', file]);
       expect(without.stderr).not.toMatch(/rows \|/);
       const replay = join(tmp, 'progress-records.jsonl');
       writeFileSync(replay, withBar.stdout);
@@ -280,7 +280,7 @@ describe('zhengdi evaluate (in-process)', () => {
     const many = join(tmp, 'many.jsonl');
     const n = 60; // a record is several KB: 60 of them are well over 64 KB
     writeFileSync(many, Array.from({ length: n }, (_, i) => JSON.stringify({ id: `R${i}`, input: village.households[i % 3]!.input })).join('\n'));
-    const r = await zhengdi(['evaluate', '-k', 'eligibility', many]);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', many]);
     expect(r.stdout.length).toBeGreaterThan(65_536);
     expect(recordLinesOf(r.stdout).map((l) => parseRecord(l).id)).toEqual(Array.from({ length: n }, (_, i) => `R${i}`));
   });
@@ -293,7 +293,7 @@ describe('zhengdi evaluate (in-process)', () => {
     rows.splice(1090, 0, JSON.stringify({ kind: 'payout', input: {} }));
     const file = join(tmp, 'workers.jsonl');
     writeFileSync(file, rows.join('\n') + '\n');
-    const args = ['evaluate', file, '-k', 'eligibility', '--as-of', '2024-06-30', '-p', 'cn.hunan.shaoyang.max-per-capita-mu=0.5', '--no-progress'];
+    const args = ['evaluate', '--record-format', 'full', file, '-k', 'eligibility', '--as-of', '2024-06-30', '-p', 'cn.hunan.shaoyang.max-per-capita-mu=0.5', '--no-progress'];
     const single = await zhengdi(args);
     const parallel = await zhengdi([...args, '--workers', '2']);
     expect(single.code).toBe(1);
@@ -311,7 +311,7 @@ describe('zhengdi evaluate (in-process)', () => {
   it('--workers reads only JSONL: CSV is refused with the reason, exit code 2', async () => {
     const csv = join(tmp, 'w.csv');
     writeFileSync(csv, 'noticeDate\n2023-06-15\n');
-    const r = await zhengdi(['evaluate', csv, '-k', 'eligibility', '--workers', '2']);
+    const r = await zhengdi(['evaluate', '--record-format', 'full', csv, '-k', 'eligibility', '--workers', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--workers reads JSONL input (one input per line), not csv');
     expect(r.stdout).toBe('');

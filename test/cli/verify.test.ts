@@ -22,7 +22,7 @@ const write = (name: string, l: string[]) => {
 
 describe('zhengdi verify / sign / keygen', () => {
   it('a file from evaluate verifies (exit 0); replay says it is sealed and intact', async () => {
-    expect((await zhengdi(['evaluate', '-k', 'eligibility', input, '--out', records])).code).toBe(0);
+    expect((await zhengdi(['evaluate', '--record-format', 'full', '-k', 'eligibility', input, '--out', records])).code).toBe(0);
     const v = await zhengdi(['verify', records]);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain(`sealed and intact: ${village.households.length} records (${village.households[0]!.id} … ${village.households.at(-1)!.id})`);

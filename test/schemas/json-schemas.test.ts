@@ -8,9 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toRecord } from '../../src/audit/record';
+import { toCompactRecord } from '../../src/audit/compact';
 import { createEngine } from '../../src/create-engine';
 import { BUNDLED_KINDS } from '../../src/kinds';
-import { batchResultSchema, decisionRecordSchema, decisionSchema, evaluateRequestSchema } from '../../src/schemas/envelope';
+import { batchResultSchema, compactRecordJsonSchema, decisionRecordSchema, decisionSchema, evaluateRequestSchema } from '../../src/schemas/envelope';
 import { DATE_PATTERN, jsonSchemas, kindDecisionSchema, kindRequestSchema, type JsonSchema } from '../../src/schemas/json-schema';
 import { fixtureRequests } from '../fixture-requests';
 
@@ -32,7 +33,7 @@ describe('schemas/*.json', () => {
     for (const kind of Object.keys(BUNDLED_KINDS)) {
       for (const part of ['input', 'outcome', 'request', 'decision']) expect(generated[`${kind}.${part}`], `${kind}.${part}`).toBeDefined();
     }
-    for (const name of ['evaluate-request', 'decision', 'batch-result', 'record', 'ruleset-file', 'parameter-file']) expect(generated[name], name).toBeDefined();
+    for (const name of ['evaluate-request', 'decision', 'batch-result', 'record', 'compact-record', 'ruleset-file', 'parameter-file']) expect(generated[name], name).toBeDefined();
   });
 
   it('give every date a YYYY-MM-DD pattern', () => {
@@ -76,6 +77,8 @@ describe('the zod schemas behind them fit the engine', () => {
       expect(batchResultSchema.safeParse({ index: 0, decision }).success).toBe(true);
       const record = decisionRecordSchema.safeParse(JSON.parse(JSON.stringify(toRecord(decision, request, { id: 'x' }))));
       expect(record.success, `${kind} record: ${record.error?.message}`).toBe(true);
+      const compact = compactRecordJsonSchema.safeParse(JSON.parse(JSON.stringify(toCompactRecord(decision, { id: 'x' }))));
+      expect(compact.success, `${kind} compact record: ${compact.error?.message}`).toBe(true);
     }
     expect([...kinds].sort()).toEqual(Object.keys(BUNDLED_KINDS).sort());
   });

@@ -39,11 +39,11 @@ async function serve(args: string[]): Promise<{ child: ChildProcess; url: string
 }
 
 describe('zhengdi serve', () => {
-  it('answers records with the bytes of zhengdi evaluate, and stops on SIGTERM after the request in flight', { timeout: 120_000 }, async () => {
+  it('answers full records with the bytes of zhengdi evaluate --record-format full, and stops on SIGTERM after the request in flight', { timeout: 120_000 }, async () => {
     const lines = [payoutInput, { ...payoutInput, person: { ...payoutInput.person, id: 'GC-02', birthDate: '1962-09-01' } }, { expropriationDate: '2024-06-30' }];
     const file = join(dir, 'people.jsonl');
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    const cli = await zhengdi(['evaluate', '--kind', 'payout', file]);
+    const cli = await zhengdi(['evaluate', '--kind', 'payout', '--record-format', 'full', file]);
     expect(cli.code).toBe(1); // line 3 fails
     const s = await serve(['--log-level', 'silent']);
     const r = await call(s.url, 'POST', '/v1/records?kind=payout&name=people.jsonl', lines.map((l) => JSON.stringify(l)).join('\n'), { 'content-type': 'application/x-ndjson' });

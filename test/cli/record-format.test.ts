@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { payoutPeople } from '../../bench/generate';
+import { contentHash } from '../../src/engine/canonical-json';
+import { recordLinesOf, zhengdi } from './run';
+
+// `zhengdi evaluate --record-format compact|full` (issue 21): compact records by default; replay,
+// explain and verify read both formats, mixed in one file.
+const tmp = mkdtempSync(join(tmpdir(), 'zhengdi-record-format-'));
+const file = join(tmp, 'people.jsonl');
+writeFileSync(file, [...payoutPeople(40, 5)].map((p) => JSON.stringify(p)).join('\n') + '\n');
+const unchained = (l: string) => l.replace(/^\{"chain":\{"hash":"[0-9a-f]{64}","n":\d+\},/, '{');
+
+describe('zhengdi evaluate --record-format', () => {
+  it('writes compact records by default and full records with --record-format full; both verify as sealed files', async () => {
+    const compact = await zhengdi(['evaluate', '--kind', 'payout', file, '--out', join(tmp, 'c.jsonl'), '--no-progress']);
+    const full = await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', 'full', '--out', join(tmp, 'f.jsonl'), '--no-progress']);
+    expect([compact.code, full.code]).toEqual([0, 0]);
+    const { readFileSync } = await import('node:fs');
+    const c = recordLinesOf(readFileSync(join(tmp, 'c.jsonl'), 'utf8'));
+    const f = recordLinesOf(readFileSync(join(tmp, 'f.jsonl'), 'utf8'));
+    expect(c).toHaveLength(40);
+    expect(c.every((l) => (JSON.parse(l) as { format: string }).format === 'zhengdi-compact/1')).toBe(true);
+    expect(f.every((l) => (JSON.parse(l) as { format: string }).format === 'zhengdi-record/1')).toBe(true);
+    expect(Buffer.byteLength(c.join('\n'))).toBeLessThan(Buffer.byteLength(f.join('\n')) / 4);
+    for (const out of ['c.jsonl', 'f.jsonl']) expect((await zhengdi(['verify', join(tmp, out)])).code).toBe(0);
+  });
+
+  it('--workers 2 writes the same bytes as one thread, for both formats', async () => {
+    for (const format of ['compact', 'full']) {
+      const one = await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', format, '--no-progress']);
+      const two = await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', format, '--workers', '2', '--no-progress']);
+      expect(two.stdout, format).toBe(one.stdout);
+    }
+  });
+
+  it('replay matches a file of compact and full records mixed; explain gives the same text for both forms of a record', async () => {
+    const c = recordLinesOf((await zhengdi(['evaluate', '--kind', 'payout', file, '--no-progress'])).stdout).map(unchained);
+    const f = recordLinesOf((await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', 'full', '--no-progress'])).stdout).map(unchained);
+    const mixed = join(tmp, 'mixed.jsonl');
+    writeFileSync(mixed, [...c.slice(0, 20), ...f.slice(20)].join('\n') + '\n');
+    const replay = await zhengdi(['replay', mixed, '--json']);
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.stdout)).toMatchObject({ total: 40, matched: 40 });
+    writeFileSync(join(tmp, 'one-c.jsonl'), c[3] + '\n');
+    writeFileSync(join(tmp, 'one-f.jsonl'), f[3] + '\n');
+    const ec = await zhengdi(['explain', '--lang', 'en', join(tmp, 'one-c.jsonl')]);
+    const ef = await zhengdi(['explain', '--lang', 'en', join(tmp, 'one-f.jsonl')]);
+    expect(ec.code).toBe(0);
+    // The record hashes differ (different content); everything else is the same text.
+    const noHash = (t: string) => t.replace(/record hash: [0-9a-f]{64}/, 'record hash: …');
+    expect(noHash(ec.stdout)).toBe(noHash(ef.stdout));
+  });
+
+  it('replay reports a compact record whose outcome was edited (and re-hashed) with the path of the difference', async () => {
+    const c = recordLinesOf((await zhengdi(['evaluate', '--kind', 'payout', file, '--no-progress'])).stdout).map(unchained);
+    const r = JSON.parse(c[0]!) as { recordHash?: string; outcome: { totals: { amount: string } } };
+    r.outcome.totals.amount = '1.00';
+    delete r.recordHash;
+    const edited = join(tmp, 'edited.jsonl');
+    writeFileSync(edited, JSON.stringify({ ...r, recordHash: contentHash(r) }) + '\n' + c[1] + '\n');
+    const replay = await zhengdi(['replay', edited, '--json']);
+    expect(replay.code).toBe(1);
+    const report = JSON.parse(replay.stdout) as { matched: number; mismatched: Array<{ line: number; diffs: Array<{ path: string; recorded: unknown }> }> };
+    expect(report.matched).toBe(1);
+    expect(report.mismatched[0]!.line).toBe(1);
+    expect(report.mismatched[0]!.diffs).toContainEqual(expect.objectContaining({ path: 'outcome.totals.amount', recorded: '1.00' }));
+  });
+});
