@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory, measured in one run on the same inputs and reported as
  * ratios (never asserted in tests: timings depend on the machine). See docs/performance.md.
  *
- * Environment: BENCH_PARTS (default "1,2,3,4,5,6"), BENCH_TIME (ms per tinybench task, default
+ * Environment: BENCH_PARTS (default "1,2,3,4,5,6,7"), BENCH_TIME (ms per tinybench task, default
  * 1500), BENCH_BATCH / BENCH_BATCH_SMALL (part 4 sizes, default 1,000,000 / 100,000),
  * BENCH_CHUNK (default 1000), BENCH_BATCH_FULL=1 (also 1M full decisions on 2 workers),
  * BENCH_SERVICE_SECONDS (part 6, per connection count, default 5), BENCH_RECORDS /
@@ -21,7 +21,7 @@ import { benchRules } from './rules';
 import { benchService } from './service';
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
-const parts = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5,6').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? '1,2,3,4,5,6,7').split(','));
 const time = Number(process.env.BENCH_TIME ?? 1500);
 
 async function main() {
