@@ -225,7 +225,15 @@ export function isCompact(value: unknown): boolean {
   return value !== null && typeof value === 'object' && (value as { format?: unknown }).format === COMPACT_FORMAT;
 }
 
-/** What re-derivation needs from an engine. */
+/**
+ * What re-derivation needs from an engine: `evaluateUnder` (any engine or engine core has it).
+ *
+ * @example
+ * ```ts
+ * const host: ExpandHost = createEngine();
+ * expandRecord(compact, host);
+ * ```
+ */
 export type ExpandHost = Pick<EngineCore, 'evaluateUnder'>;
 
 /**
