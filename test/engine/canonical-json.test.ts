@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import canonicalize from 'canonicalize';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/engine/canonical-json';
+import { Dec } from '../../src/engine/decimal';
+
+// Records and rulesets are hashed over their canonical JSON (RFC 8785): our writer must give the
+// bytes the `canonicalize` package gave, for every value, or every recorded hash would change.
+const same = (v: unknown) => {
+  let theirs: unknown;
+  let ours: unknown;
+  try {
+    theirs = canonicalize(v);
+  } catch (e) {
+    theirs = `throws ${(e as Error).message}`;
+  }
+  try {
+    ours = canonicalJson(v);
+  } catch (e) {
+    ours = e instanceof TypeError && theirs === undefined ? undefined : `throws ${(e as Error).message}`;
+  }
+  expect(ours).toEqual(theirs);
+};
+
+describe('canonical JSON is byte for byte what the canonicalize package writes', () => {
+  it('any JSON value (unicode keys and strings, -0, big and small numbers, deep nesting)', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => same(v)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'grapheme' }), fc.oneof(fc.double(), fc.string({ unit: 'binary' }), fc.constant(-0))), (v) => same(v)), { numRuns: 1000 });
+  });
+  it('undefined and symbols left out of objects, null in arrays; toJSON followed (a Decimal); holes as reduce skips them', () => {
+    for (const v of [
+      { a: undefined, b: 1, c: Symbol('x') },
+      [undefined, Symbol('y'), 2],
+      { d: new Dec('1.50'), when: new Date(Date.UTC(2024, 0, 2)) },
+      // eslint-disable-next-line no-sparse-arrays
+      [1, , 3],
+      // eslint-disable-next-line no-sparse-arrays
+      [, 2],
+      { é: 1, e: 2, E: 3, '\u{1F600}': 4, '\uFFFF': 5 },
+      { nested: { z: [{ y: null, x: false }] } },
+    ]) same(v);
+  });
+  it('refuses NaN and Infinity anywhere, and what JSON cannot write at the top', () => {
+    for (const v of [NaN, Infinity, -Infinity, [1, NaN], { a: Infinity }]) expect(() => canonicalJson(v)).toThrow(/NaN|Infinity/);
+    expect(() => canonicalJson(undefined)).toThrow(TypeError);
+    same([1, NaN]);
+  });
+});
