@@ -13,7 +13,7 @@ import { InputError, type Issue } from '../engine/errors';
 import { zodIssues } from '../engine/schemas';
 import type { ParameterRead } from '../engine/types';
 import { diffValues, type Diff } from './diff';
-import { decisionRecordSchema, recordArguments, recordBody, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
+import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
 
 /**
  * The format tag of a compact record.
@@ -117,19 +117,10 @@ export function compactBody(decision: Decision, request: RequestLike, options: T
  * ```
  */
 export function compactHashOf(record: Omit<CompactRecord, 'recordHash'> & { recordHash?: string }, sha256: Sha256Hex = sha256Hex): string {
-  const { recordHash: _h, chain: _c, ...body } = record;
-  return sha256(canonicalJson(body));
+  return contentHashOf(record, sha256);
 }
 
-function sealCompact(body: Omit<CompactRecord, 'recordHash'> & { recordHash?: string }): CompactRecord {
-  const { recordHash: _h, chain: _c, ...rest } = body;
-  const text = canonicalJson(rest);
-  const copy = JSON.parse(text) as Record<string, unknown>;
-  copy.recordHash = sha256Hex(text);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(copy).sort()) out[k] = copy[k];
-  return out as unknown as CompactRecord;
-}
+const sealCompact = (body: Omit<CompactRecord, 'recordHash'>): CompactRecord => sealContent(body) as CompactRecord;
 
 /**
  * Makes the compact record of a decision (the request it carries, or the one given as with
@@ -171,9 +162,6 @@ export function compactRecordOf(record: DecisionRecord): CompactRecord {
   return sealCompact(compactOfBody(body));
 }
 
-const decimalOrNumber = z.union([z.string().max(100), z.number()]);
-const parameterValue = z.union([decimalOrNumber, z.array(z.string().max(100)).max(100)]);
-
 /** The shape of a compact record (what re-derivation needs; the outcome is compared, not validated). */
 export const compactRecordSchema = z.object({
   format: z.literal(COMPACT_FORMAT),
@@ -186,17 +174,8 @@ export const compactRecordSchema = z.object({
   warnings: z.array(z.string()),
   engineVersion: z.string(),
   recordHash: z.string(),
-  chain: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'a chain hash is 64 lower-case hex digits'), n: z.number().int().min(1) }).optional(),
+  chain: decisionRecordSchema.shape.chain,
 });
-
-function asValue(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch (e) {
-    throw new InputError([{ path: [], message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
-  }
-}
 
 /**
  * Checks that a value (or JSON text) is a compact record; throws an InputError listing every problem.
@@ -207,7 +186,7 @@ function asValue(value: unknown): unknown {
  * ```
  */
 export function parseCompactRecord(value: unknown): CompactRecord {
-  const v = asValue(value);
+  const v = jsonOf(value);
   const parsed = compactRecordSchema.safeParse(v);
   if (!parsed.success) throw new InputError(zodIssues(parsed.error));
   return v as CompactRecord;
@@ -276,6 +255,24 @@ export function compactDiffs(recorded: Omit<CompactRecord, 'recordHash'>, replay
   return diffs;
 }
 
+/**
+ * What differs between a compact record and a decision made again from its request (the
+ * decision's compact form, compared with {@link compactDiffs}), and a `recordHash` that no longer
+ * matches the record's content.
+ *
+ * @example
+ * ```ts
+ * compactDecisionDiffs(compact, engine.evaluate(compact.request)); // [] when they agree
+ * ```
+ */
+export function compactDecisionDiffs(compact: CompactRecord, decision: Decision): Diff[] {
+  const { recordHash: _h, chain: _c, ...body } = compact;
+  const diffs = compactDiffs(body, compactOfBody(recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {})));
+  const computed = compactHashOf(compact);
+  if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
+  return diffs;
+}
+
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
@@ -297,12 +294,8 @@ export function rederive(compact: CompactRecord, host: ExpandHost): Rederived {
     const pinned = decision.parameters.map((p) => (!p.overridden && Object.hasOwn(compact.parameters, p.id) ? { ...p, value: compact.parameters[p.id]! } : p));
     decision = host.evaluateUnder(compact.ruleset.hash, compact.request, { pinned });
   }
-  const { recordHash: _h, chain: _c, ...body } = compact;
-  const full = recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {});
-  const record = sealRecord({ ...full, engineVersion: compact.engineVersion });
-  const diffs = compactDiffs(body, compactOfBody(full));
-  const computed = compactHashOf(compact);
-  if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
+  const record = sealRecord({ ...recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {}), engineVersion: compact.engineVersion });
+  const diffs = compactDecisionDiffs(compact, decision);
   return { record, diffs };
 }
 

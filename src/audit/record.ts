@@ -132,8 +132,32 @@ export interface ToRecordOptions {
  * ```
  */
 export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }, sha256: Sha256Hex = sha256Hex): string {
+  return contentHashOf(record, sha256);
+}
+
+/**
+ * SHA-256 of a record's canonical JSON without `recordHash` and `chain`: the hash rule of every
+ * record format (full and compact). @internal
+ */
+export function contentHashOf(record: { readonly recordHash?: unknown; readonly chain?: unknown }, sha256: Sha256Hex = sha256Hex): string {
   const { recordHash: _ignored, chain: _link, ...body } = record;
   return sha256(canonicalJson(body));
+}
+
+/**
+ * A copy of a record body with keys sorted and its `recordHash` (the chain link dropped): what
+ * `JSON.stringify` writes as the record's canonical JSON. For every record format. @internal
+ */
+export function sealContent<R extends { readonly recordHash?: unknown; readonly chain?: unknown }>(record: R): Omit<R, 'chain'> & { recordHash: string } {
+  const { recordHash: _ignored, chain: _link, ...body } = record;
+  // One canonical serialisation gives both the hash and (parsed back) a copy with sorted keys;
+  // `recordHash` is then put in its sorted place among the top-level keys.
+  const text = canonicalJson(body);
+  const copy = JSON.parse(text) as Record<string, unknown>;
+  copy.recordHash = sha256Hex(text);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(copy).sort()) out[k] = copy[k];
+  return out as Omit<R, 'chain'> & { recordHash: string };
 }
 
 /**
@@ -146,15 +170,7 @@ export function recordHashOf(record: Omit<DecisionRecord, 'recordHash'> & { reco
  * ```
  */
 export function sealRecord<R extends Omit<DecisionRecord, 'recordHash'> & { recordHash?: string }>(record: R): R & { recordHash: string } {
-  const { recordHash: _ignored, chain: _link, ...body } = record;
-  // One canonical serialisation gives both the hash and (parsed back) a copy with sorted keys;
-  // `recordHash` is then put in its sorted place among the top-level keys.
-  const text = canonicalJson(body);
-  const copy = JSON.parse(text) as Record<string, unknown>;
-  copy.recordHash = sha256Hex(text);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(copy).sort()) out[k] = copy[k];
-  return out as R & { recordHash: string };
+  return sealContent(record) as R & { recordHash: string };
 }
 
 /**
@@ -272,7 +288,8 @@ export function recordBody(decision: Decision, request: RequestLike, options: To
 const decimalOrNumber = z.union([z.string().max(100), z.number()]);
 
 /** A parameter value in a record: a decimal or number, or a list of strings (list parameters). */
-const parameterValue = z.union([decimalOrNumber, z.array(z.string().max(100)).max(100)]);
+/** A parameter value in a record of any format. @internal */
+export const parameterValue = z.union([decimalOrNumber, z.array(z.string().max(100)).max(100)]);
 
 /** The shape a record must have to be replayed (decision contents are compared, not validated). */
 export const decisionRecordSchema = z.object({
@@ -302,15 +319,18 @@ export const decisionRecordSchema = z.object({
  * ```
  */
 export function parseRecord(value: unknown): DecisionRecord {
-  let v = value;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch (e) {
-      throw new InputError([{ path: [], message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
-    }
-  }
+  const v = jsonOf(value);
   const parsed = decisionRecordSchema.safeParse(v);
   if (!parsed.success) throw new InputError(zodIssues(parsed.error));
   return v as DecisionRecord;
+}
+
+/** A record given as JSON text, parsed (an InputError when it is not JSON); any other value as it is. @internal */
+export function jsonOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch (e) {
+    throw new InputError([{ path: [], message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+  }
 }

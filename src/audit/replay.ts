@@ -6,8 +6,8 @@ import type { AnyDecision, EngineCore } from '../engine/engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import type { RulesetSummary } from '../engine/ruleset';
 import { diffDecisions, type Diff } from './diff';
-import { COMPACT_FORMAT, compactDiffs, compactHashOf, compactOfBody, isCompact, parseCompactRecord, rederive, type CompactRecord } from './compact';
-import { parseRecord, recordBody, recordHashOf, type DecisionRecord } from './record';
+import { compactDecisionDiffs, isCompact, parseCompactRecord, rederive, type CompactRecord } from './compact';
+import { jsonOf, parseRecord, recordHashOf, type DecisionRecord } from './record';
 
 /**
  * Why a record could not be replayed (`code` is stable).
@@ -118,21 +118,21 @@ const short = (h: string) => h.slice(0, 12);
 
 /** Replays one record (already parsed or raw JSON / a JSON string). */
 export function replayOne(host: ReplayHost, raw: unknown, index: number, options: ReplayOptions = {}): ReplayResult {
-  let record: DecisionRecord;
+  // A full record, or a compact one (whose decision is re-derived); both name their request and ruleset.
+  let record: DecisionRecord | undefined;
   let compact: CompactRecord | undefined;
   try {
-    if (isCompact(raw) || (typeof raw === 'string' && raw.includes(`"format":"${COMPACT_FORMAT}"`) && isCompact(JSON.parse(raw)))) {
-      compact = parseCompactRecord(raw);
-      // What replay reads of a record: its request and ruleset (the decision is re-derived).
-      record = { ...compact, format: 'zhengdi-record/1', decision: undefined as never } as unknown as DecisionRecord;
-    } else record = parseRecord(raw);
+    const value = jsonOf(raw);
+    if (isCompact(value)) compact = parseCompactRecord(value);
+    else record = parseRecord(value);
   } catch (e) {
     const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     return { index, ...(id !== undefined ? { id } : {}), status: 'failed', error: { code: 'INVALID_RECORD', message: errorOf(e).message } };
   }
-  const idPart = record.id !== undefined ? { id: record.id } : {};
-  const { kind, jurisdiction, asOf } = record.request;
-  const hash = record.ruleset.hash;
+  const named: { id?: string; request: DecisionRecord['request']; ruleset: DecisionRecord['ruleset'] } = (compact ?? record)!;
+  const idPart = named.id !== undefined ? { id: named.id } : {};
+  const { kind, jurisdiction, asOf } = named.request;
+  const hash = named.ruleset.hash;
   const inForceNow = (): { summary?: RulesetSummary; text: string } => {
     try {
       const r = host.rulesetInForce(jurisdiction, kind, asOf);
@@ -147,7 +147,7 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
     const now = inForceNow();
     if (!now.summary) return { index, ...idPart, status: 'failed', error: { code: 'NO_RULESET_IN_FORCE', message: `in force for ${jurisdiction} ${kind} on ${asOf}: ${now.text}` } };
     try {
-      replayed = host.evaluate(record.request as never);
+      replayed = host.evaluate(named.request as never);
     } catch (e) {
       return { index, ...idPart, status: 'failed', error: errorOf(e) };
     }
@@ -159,7 +159,7 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
         index, ...idPart, status: 'failed',
         error: {
           code: 'UNKNOWN_RULESET',
-          message: `made under ruleset ${record.ruleset.id}${record.ruleset.version ? ` v${record.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${inForceNow().text}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
+          message: `made under ruleset ${named.ruleset.id}${named.ruleset.version ? ` v${named.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${inForceNow().text}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
         },
       };
     }
@@ -174,21 +174,18 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
       }
     }
     try {
-      replayed = host.evaluateUnder(hash, record.request, { pinned: record.decision.parameters });
+      replayed = host.evaluateUnder(hash, record!.request, { pinned: record!.decision.parameters });
     } catch (e) {
       return { index, ...idPart, status: 'failed', error: errorOf(e) };
     }
   }
-  if (compact) {
-    const again = compactOfBody(recordBody(replayed, compact.request, compact.id !== undefined ? { id: compact.id } : {}));
-    const diffs = compactDiffs(compact, again);
-    const computed = compactHashOf(compact);
-    if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
-    return diffs.length === 0 ? { index, ...idPart, status: 'matched', ruleset } : { index, ...idPart, status: 'mismatched', diffs, ruleset };
+  let diffs: Diff[];
+  if (compact) diffs = compactDecisionDiffs(compact, replayed);
+  else {
+    diffs = diffDecisions(record!.decision, replayed);
+    const computed = recordHashOf(record!);
+    if (computed !== record!.recordHash) diffs.push({ path: 'recordHash', recorded: record!.recordHash, replayed: computed });
   }
-  const diffs = diffDecisions(record.decision, replayed);
-  const computed = recordHashOf(record);
-  if (computed !== record.recordHash) diffs.push({ path: 'recordHash', recorded: record.recordHash, replayed: computed });
   return diffs.length === 0 ? { index, ...idPart, status: 'matched', ruleset } : { index, ...idPart, status: 'mismatched', diffs, ruleset };
 }
 
