@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { explainRecord, type Lang } from '../audit/explain';
-import { COMPACT_FORMAT, expandRecord, parseCompactRecord } from '../audit/compact';
-import { parseRecord, type DecisionRecord } from '../audit/record';
+import { expandRecord, isCompact, parseCompactRecord } from '../audit/compact';
+import { jsonOf, parseRecord, type DecisionRecord } from '../audit/record';
 import type { ReplayResult } from '../audit/replay';
 import { createEngine, type Engine } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
@@ -342,8 +342,9 @@ export function program(): Command {
         if (opts.line !== undefined && line !== opts.line) continue;
         if (/^\{"(?:alg|count)":/.test(text) && /"format":"zhengdi-(?:seal|signature)\/1"/.test(text)) continue; // a sealed file's seal and signatures
         try {
-          const compact = text.includes(`"format":"${COMPACT_FORMAT}"`) ? parseCompactRecord(text) : undefined;
-          const head = compact ?? parseRecord(text);
+          const value = jsonOf(text);
+          const compact = isCompact(value) ? parseCompactRecord(value) : undefined;
+          const head = compact ?? parseRecord(value);
           if (opts.id !== undefined && head.id !== opts.id) {
             const record = head;
             if (near.length < 5 && typeof record.id === 'string' && (record.id.endsWith('/' + opts.id) || record.id.includes(opts.id))) near.push(record.id);

@@ -4,7 +4,7 @@
  * with `recordHash` in its sorted place, is the output line. No parse-back, no re-sort. Pure.
  */
 import { compactBody } from '../audit/compact';
-import { recordArguments, recordBody, type DecisionRecord, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
+import { recordArguments, recordBody, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
 
@@ -81,7 +81,11 @@ export function recordText(decision: Decision, request: RequestLike, options?: R
 export function recordText(decision: Decision, requestOrOptions?: RequestLike | RecordTextOptions, options?: RecordTextOptions): RecordText {
   const [request, allOptions] = recordArguments(decision, requestOrOptions, options);
   const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
-  const body: Omit<DecisionRecord, 'recordHash'> = recordBody(decision, request, toRecordOptions);
+  return lineOf(recordBody(decision, request, toRecordOptions), sha256);
+}
+
+/** A record body (of either format) as its line, hash and id. */
+function lineOf(body: { readonly id?: string }, sha256: Sha256Hex | undefined): RecordText {
   const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
   return { text, recordHash, id: body.id ?? null };
 }
@@ -98,7 +102,5 @@ export function recordText(decision: Decision, requestOrOptions?: RequestLike | 
 export function compactText(decision: Decision, options: RecordTextOptions = {}): RecordText {
   const [request, allOptions] = recordArguments(decision, options);
   const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
-  const body = compactBody(decision, request, toRecordOptions);
-  const { text, recordHash } = bodyText(body as unknown as Record<string, unknown>, sha256);
-  return { text, recordHash, id: body.id ?? null };
+  return lineOf(compactBody(decision, request, toRecordOptions), sha256);
 }
