@@ -66,7 +66,7 @@ export { ENGINE_VERSION } from './version';
 export { toRecord, parseRecord, sealRecord, verifyRecordHash, recordHashOf, RECORD_FORMAT } from './audit/record';
 export type { DecisionRecord, RecordChainLink, RecordedRequest, RequestLike, Sha256Hex, ToRecordOptions } from './audit/record';
 export { compactText, recordText, type RecordText, type RecordTextOptions } from './records/line';
-export { COMPACT_FORMAT, compactRecordOf, expandRecord, isCompact, parseCompactRecord, rederive, toCompactRecord, type CompactReason, type CompactRecord, type ExpandHost, type Rederived } from './audit/compact';
+export { COMPACT_FORMAT, COMPACT_FORMAT_V1, compactParameters, compactRecordOf, compactRulesetHash, expandRecord, isCompact, parseCompactRecord, rederive, toCompactRecord, type AnyCompactRecord, type CompactItem, type CompactReason, type CompactReasonGroup, type CompactRecord, type CompactRecordV1, type ExpandHost, type Rederived } from './audit/compact';
 export { CHAIN_RULE, GENESIS, RecordChain, SEAL_FORMAT, chainHash, sealText, type ChainState, type Seal } from './records/chain';
 export { RecordFileVerifier, verifyRecordFile, type FileProblem, type FileProblemCode, type FileVerification, type LineKind, type VerifyOptions } from './records/verify';
 export { SIGNATURE_FORMAT, publicKeyOf, signatureLine, signedMessage, verifySignature, type SignatureLine } from './records/sign';

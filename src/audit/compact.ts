@@ -1,8 +1,8 @@
 /**
- * Compact decision records (`zhengdi-compact/1`): what a decision cannot be made again without
- * (the request, the ruleset by hash, the parameter values read) and what it said (the outcome,
- * each reason's result, the warning codes), without the texts, citations and parameter sources
- * a re-evaluation gives again. Decisions are deterministic, so {@link expandRecord} re-decides a
+ * Compact decision records (`zhengdi-compact/2`; `zhengdi-compact/1` is still read): what a
+ * decision cannot be made again without (the request, the ruleset by hash, the parameter values
+ * read) and what it said (the outcome's figures, each reason's result, the warnings), without the
+ * texts, citations, item attributes and parameter sources a re-evaluation gives again. Decisions are deterministic, so {@link expandRecord} re-decides a
  * compact record under its ruleset with its figures and returns the full `zhengdi-record/1`
  * record, after checking that the re-derivation says what the compact record says. Pure.
  */
@@ -16,18 +16,33 @@ import { diffValues, type Diff } from './diff';
 import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
 
 /**
- * The format tag of a compact record.
+ * The format tag of the compact records written: `zhengdi-compact/2`. Records of
+ * {@link COMPACT_FORMAT_V1} are still read, expanded and replayed.
  *
  * @example
  * ```ts
  * if (record.format === COMPACT_FORMAT) record = expandRecord(record, engine);
  * ```
  */
-export const COMPACT_FORMAT = 'zhengdi-compact/1' as const;
+export const COMPACT_FORMAT = 'zhengdi-compact/2' as const;
 
 /**
- * One reason's result in a compact record: the rule id, whether it held, and its subject when it
- * has one (an applicant, a person, a household).
+ * The format tag of the first compact records (written by unreleased versions before 2026-12-02):
+ * read, expanded and replayed, no longer written.
+ *
+ * @example
+ * ```ts
+ * isCompact({ format: COMPACT_FORMAT_V1 }); // true
+ * ```
+ */
+export const COMPACT_FORMAT_V1 = 'zhengdi-compact/1' as const;
+
+/** A parameter value as records keep it: a decimal text or number, or a list of strings. */
+type ParameterValue = string | number | string[];
+
+/**
+ * One reason's result in a `zhengdi-compact/1` record: the rule id, whether it held, and its
+ * subject when it has one (an applicant, a person, a household).
  *
  * @example
  * ```ts
@@ -37,8 +52,36 @@ export const COMPACT_FORMAT = 'zhengdi-compact/1' as const;
 export type CompactReason = [rule: string, holds: boolean] | [rule: string, holds: boolean, subject: string];
 
 /**
- * A compact decision record: canonical JSON with its own `recordHash`, like a full record, about
- * a sixth of its size for a payout. {@link expandRecord} gives the full record back.
+ * The reasons of one subject in a `zhengdi-compact/2` record (consecutive reasons with the same
+ * subject): the subject (`null` for reasons without one), how many reasons there are, and the ids
+ * of the rules that held, in order. The others did not hold; which they are, the re-derivation
+ * says (the ruleset is pinned by hash), and it is compared with this group.
+ *
+ * @example
+ * ```ts
+ * const g: CompactReasonGroup = ['P6', 16, 'in-scope-age-16', 'pension-stage-has-item', 'signing-fee'];
+ * ```
+ */
+export type CompactReasonGroup = [subject: string | null, count: number, ...held: string[]];
+
+/**
+ * An item of an outcome (an `ItemOutcome`: a money item granted) in a `zhengdi-compact/2`
+ * record: its id, its amount, and who pays it: the payer's name when one payer pays it all,
+ * else each payer's part in order. Its code, article, timing and label are the ruleset item's
+ * (pinned by hash) and come back with the re-derivation.
+ *
+ * @example
+ * ```ts
+ * const one: CompactItem = ['signing-fee', '3000.00', 'town'];
+ * const split: CompactItem = ['resident-account-refund', '5910.80', [['district', '2955.40'], ['town', '2955.40']]];
+ * ```
+ */
+export type CompactItem = [id: string, amount: string, funding: string | Array<[payer: string, amount: string]>];
+
+/**
+ * A compact decision record (`zhengdi-compact/2`): canonical JSON with its own `recordHash`,
+ * like a full record, about a twelfth of its size for a payout. {@link expandRecord} gives the
+ * full record back.
  *
  * @example
  * ```ts
@@ -47,22 +90,28 @@ export type CompactReason = [rule: string, holds: boolean] | [rule: string, hold
  * ```
  */
 export interface CompactRecord {
-  /** `zhengdi-compact/1`. */
+  /** `zhengdi-compact/2`. */
   format: typeof COMPACT_FORMAT;
   /** The caller's id for the record, if given. */
   id?: string;
   /** The request as a full record stores it (the `asOf` and jurisdiction used, the overrides). */
   request: RecordedRequest;
-  /** The decision's outcome, whole. */
+  /**
+   * The decision's outcome, with each money item as a {@link CompactItem} (its id, amount and
+   * funding; not its texts, article, code or timing). Everything else of the outcome is whole.
+   */
   outcome: unknown;
-  /** The ruleset the decision was made under (re-derivation looks it up by `hash`). */
-  ruleset: { id: string; version: string; hash: string };
-  /** Every parameter read, id → value, in the order read (pinned when re-deriving). */
-  parameters: Record<string, string | number | string[]>;
-  /** Each reason's result, in the decision's order. */
-  reasons: CompactReason[];
-  /** The codes of the decision's warnings, in order. */
-  warnings: string[];
+  /** The hash of the ruleset the decision was made under (re-derivation looks it up by hash). */
+  ruleset: string;
+  /**
+   * Every parameter read, grouped by the id's namespace (the id up to its last dot):
+   * `{ 'cn.shanghai': { 'pension-rate': '0.24' } }` is the read of `cn.shanghai.pension-rate`.
+   */
+  parameters: Record<string, Record<string, ParameterValue>>;
+  /** Each reason's result, grouped by subject, in the decision's order. */
+  reasons: CompactReasonGroup[];
+  /** How many warnings of each code the decision gave. */
+  warnings: Record<string, number>;
   /** The version of zhengdi-rules that made the decision. */
   engineVersion: string;
   /** SHA-256 of the record's canonical JSON without `recordHash` and `chain`. */
@@ -72,24 +121,172 @@ export interface CompactRecord {
 }
 
 /**
- * The compact record of a full record's content (the full record's body, before hashing).
+ * A `zhengdi-compact/1` record (read, no longer written): the outcome whole, the ruleset's id,
+ * version and hash, the parameter values by id, each reason as a {@link CompactReason} and the
+ * warning codes in order.
+ *
+ * @example
+ * ```ts
+ * const old = parseCompactRecord(line);
+ * if (old.format === COMPACT_FORMAT_V1) old.ruleset.hash;
+ * ```
+ */
+export interface CompactRecordV1 extends Omit<CompactRecord, 'format' | 'ruleset' | 'parameters' | 'reasons' | 'warnings'> {
+  format: typeof COMPACT_FORMAT_V1;
+  ruleset: { id: string; version: string; hash: string };
+  parameters: Record<string, ParameterValue>;
+  reasons: CompactReason[];
+  warnings: string[];
+}
+
+/**
+ * A compact record of either format (what {@link parseCompactRecord} returns).
+ *
+ * @example
+ * ```ts
+ * const c: AnyCompactRecord = parseCompactRecord(line);
+ * compactRulesetHash(c);
+ * ```
+ */
+export type AnyCompactRecord = CompactRecord | CompactRecordV1;
+
+type CompactFormat = AnyCompactRecord['format'];
+
+/**
+ * The hash of the ruleset a compact record of either format was made under.
+ *
+ * @example
+ * ```ts
+ * engine.rulesetByHash(compactRulesetHash(parseCompactRecord(line)));
+ * ```
+ */
+export function compactRulesetHash(c: AnyCompactRecord): string {
+  return c.format === COMPACT_FORMAT_V1 ? c.ruleset.hash : c.ruleset;
+}
+
+/**
+ * The parameter values a compact record of either format read, by parameter id.
+ *
+ * @example
+ * ```ts
+ * compactParameters(c)['cn.shanghai.pension-rate']; // '0.24'
+ * ```
+ */
+export function compactParameters(c: AnyCompactRecord): Record<string, ParameterValue> {
+  if (c.format === COMPACT_FORMAT_V1) return c.parameters;
+  const out: Record<string, ParameterValue> = {};
+  for (const ns of Object.keys(c.parameters)) {
+    const group = c.parameters[ns]!;
+    for (const name of Object.keys(group)) out[ns === '' ? name : `${ns}.${name}`] = group[name]!;
+  }
+  return out;
+}
+
+const ITEM_KEYS = ['amount', 'article', 'code', 'funding', 'id', 'label', 'timing'] as const;
+
+/** Whether a value is an item of an outcome (`ItemOutcome`): exactly its keys, with their types. */
+function isItem(v: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const k in v) {
+    if (!(ITEM_KEYS as readonly string[]).includes(k)) return false;
+    n++;
+  }
+  if (n !== ITEM_KEYS.length) return false;
+  if (typeof v.id !== 'string' || typeof v.amount !== 'string' || typeof v.code !== 'string' || typeof v.article !== 'string' || typeof v.timing !== 'string') return false;
+  const label = v.label as { zh?: unknown; en?: unknown } | null;
+  if (label === null || typeof label !== 'object' || typeof label.zh !== 'string' || typeof label.en !== 'string') return false;
+  return Array.isArray(v.funding) && v.funding.length > 0 && v.funding.every((f: unknown) => f !== null && typeof f === 'object' && typeof (f as { payer?: unknown }).payer === 'string' && typeof (f as { amount?: unknown }).amount === 'string');
+}
+
+/** An outcome as a `zhengdi-compact/2` record keeps it: each item (anywhere in it) as a {@link CompactItem}. */
+function compactOutcome(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(compactOutcome);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  if (isItem(o)) {
+    const funding = o.funding as Array<{ payer: string; amount: string }>;
+    const paid = funding.length === 1 && funding[0]!.amount === o.amount ? funding[0]!.payer : funding.map((f): [string, string] => [f.payer, f.amount]);
+    const item: CompactItem = [o.id as string, o.amount as string, paid];
+    return item;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = compactOutcome(o[k]);
+  return out;
+}
+
+function groupedParameters(values: Record<string, ParameterValue>): CompactRecord['parameters'] {
+  const out: CompactRecord['parameters'] = {};
+  for (const id of Object.keys(values)) {
+    const dot = id.lastIndexOf('.');
+    const ns = dot < 0 ? '' : id.slice(0, dot);
+    (out[ns] ??= {})[id.slice(dot + 1)] = values[id]!;
+  }
+  return out;
+}
+
+function groupedReasons(reasons: ReadonlyArray<{ rule: string; holds: boolean; subject?: string }>): CompactReasonGroup[] {
+  const out: CompactReasonGroup[] = [];
+  let group: CompactReasonGroup | undefined;
+  for (const r of reasons) {
+    const subject = r.subject ?? null;
+    if (group === undefined || group[0] !== subject) out.push((group = [subject, 0]));
+    group[1]++;
+    if (r.holds) group.push(r.rule);
+  }
+  return out;
+}
+
+function warningCounts(warnings: ReadonlyArray<{ code: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const w of warnings) out[w.code] = (out[w.code] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * The compact record of a full record's content (the full record's body, before hashing), in
+ * the format written ({@link COMPACT_FORMAT}) or, to compare with an older record, in
+ * `zhengdi-compact/1`.
  *
  * @example
  * ```ts
  * const body = compactOfBody(recordBody(decision, decision.request!));
  * ```
  */
-export function compactOfBody(body: Omit<DecisionRecord, 'recordHash' | 'chain'>): Omit<CompactRecord, 'recordHash'> {
+export function compactOfBody(body: Omit<DecisionRecord, 'recordHash' | 'chain'>): Omit<CompactRecord, 'recordHash'>;
+/**
+ * The same in a given format.
+ *
+ * @example
+ * ```ts
+ * const old = compactOfBody(recordBody(decision, decision.request!), COMPACT_FORMAT_V1);
+ * ```
+ */
+export function compactOfBody<F extends CompactFormat>(body: Omit<DecisionRecord, 'recordHash' | 'chain'>, format: F): Omit<Extract<AnyCompactRecord, { format: F }>, 'recordHash'>;
+export function compactOfBody(body: Omit<DecisionRecord, 'recordHash' | 'chain'>, format: CompactFormat = COMPACT_FORMAT): Omit<AnyCompactRecord, 'recordHash'> {
   const d = body.decision;
+  const id = body.id !== undefined ? { id: body.id } : {};
+  if (format === COMPACT_FORMAT_V1) {
+    return {
+      format: COMPACT_FORMAT_V1,
+      ...id,
+      request: body.request,
+      outcome: d.outcome,
+      ruleset: body.ruleset,
+      parameters: body.parameters,
+      reasons: d.reasons.map((r): CompactReason => (r.subject !== undefined ? [r.rule, r.holds, r.subject] : [r.rule, r.holds])),
+      warnings: d.warnings.map((w) => w.code),
+      engineVersion: body.engineVersion,
+    };
+  }
   return {
     format: COMPACT_FORMAT,
-    ...(body.id !== undefined ? { id: body.id } : {}),
+    ...id,
     request: body.request,
-    outcome: d.outcome,
-    ruleset: body.ruleset,
-    parameters: body.parameters,
-    reasons: d.reasons.map((r): CompactReason => (r.subject !== undefined ? [r.rule, r.holds, r.subject] : [r.rule, r.holds])),
-    warnings: d.warnings.map((w) => w.code),
+    outcome: compactOutcome(d.outcome),
+    ruleset: body.ruleset.hash,
+    parameters: groupedParameters(body.parameters),
+    reasons: groupedReasons(d.reasons),
+    warnings: warningCounts(d.warnings),
     engineVersion: body.engineVersion,
   };
 }
@@ -116,7 +313,7 @@ export function compactBody(decision: Decision, request: RequestLike, options: T
  * compactHashOf(compact) === compact.recordHash; // false after an edit
  * ```
  */
-export function compactHashOf(record: Omit<CompactRecord, 'recordHash'> & { recordHash?: string }, sha256: Sha256Hex = sha256Hex): string {
+export function compactHashOf(record: Omit<AnyCompactRecord, 'recordHash'> & { recordHash?: string }, sha256: Sha256Hex = sha256Hex): string {
   return contentHashOf(record, sha256);
 }
 
@@ -162,13 +359,15 @@ export function compactRecordOf(record: DecisionRecord): CompactRecord {
   return sealCompact(compactOfBody(body));
 }
 
-/** The shape of a compact record (what re-derivation needs; the outcome is compared, not validated). */
-export const compactRecordSchema = z.object({
-  format: z.literal(COMPACT_FORMAT),
+const rulesetHash = z.string().regex(/^[0-9a-f]{64}$/, 'a ruleset hash is 64 lower-case hex digits');
+
+/** The shape of a `zhengdi-compact/1` record (what re-derivation needs; the outcome is compared, not validated). */
+const compactV1Schema = z.object({
+  format: z.literal(COMPACT_FORMAT_V1),
   id: z.string().min(1).max(200).optional(),
   request: decisionRecordSchema.shape.request,
   outcome: z.unknown(),
-  ruleset: z.object({ id: z.string(), version: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/, 'a ruleset hash is 64 lower-case hex digits') }),
+  ruleset: z.object({ id: z.string(), version: z.string(), hash: rulesetHash }),
   parameters: z.record(z.string().max(120), parameterValue),
   reasons: z.array(z.union([z.tuple([z.string(), z.boolean()]), z.tuple([z.string(), z.boolean(), z.string()])])),
   warnings: z.array(z.string()),
@@ -177,31 +376,52 @@ export const compactRecordSchema = z.object({
   chain: decisionRecordSchema.shape.chain,
 });
 
+/** The shape of a `zhengdi-compact/2` record (what re-derivation needs; the outcome is compared, not validated). */
+const compactV2Schema = z.object({
+  format: z.literal(COMPACT_FORMAT),
+  id: z.string().min(1).max(200).optional(),
+  request: decisionRecordSchema.shape.request,
+  outcome: z.unknown(),
+  ruleset: rulesetHash,
+  parameters: z.record(z.string().max(120), z.record(z.string().max(120), parameterValue)),
+  reasons: z.array(z.tuple([z.string().nullable(), z.number().int().min(0)], z.string())),
+  warnings: z.record(z.string(), z.number().int().min(1)),
+  engineVersion: z.string(),
+  recordHash: z.string(),
+  chain: decisionRecordSchema.shape.chain,
+});
+
+/** The shape of a compact record of either format. */
+export const compactRecordSchema = z.discriminatedUnion('format', [compactV2Schema, compactV1Schema]);
+
 /**
- * Checks that a value (or JSON text) is a compact record; throws an InputError listing every problem.
+ * Checks that a value (or JSON text) is a compact record of either format; throws an InputError
+ * listing every problem.
  *
  * @example
  * ```ts
  * const compact = parseCompactRecord(line);
  * ```
  */
-export function parseCompactRecord(value: unknown): CompactRecord {
+export function parseCompactRecord(value: unknown): AnyCompactRecord {
   const v = jsonOf(value);
   const parsed = compactRecordSchema.safeParse(v);
   if (!parsed.success) throw new InputError(zodIssues(parsed.error));
-  return v as CompactRecord;
+  return v as AnyCompactRecord;
 }
 
 /**
- * Whether a value is meant as a compact record (its `format`), before it is checked.
+ * Whether a value is meant as a compact record of either format (its `format`), before it is checked.
  *
  * @example
  * ```ts
- * isCompact(JSON.parse(line)); // true for a zhengdi-compact/1 line
+ * isCompact(JSON.parse(line)); // true for a zhengdi-compact/2 or zhengdi-compact/1 line
  * ```
  */
 export function isCompact(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && (value as { format?: unknown }).format === COMPACT_FORMAT;
+  if (value === null || typeof value !== 'object') return false;
+  const format = (value as { format?: unknown }).format;
+  return format === COMPACT_FORMAT || format === COMPACT_FORMAT_V1;
 }
 
 /**
@@ -229,45 +449,46 @@ export interface Rederived {
   diffs: Diff[];
 }
 
-function valuesOf(reads: readonly ParameterRead[]): Record<string, string | number | string[]> {
-  const out: Record<string, string | number | string[]> = {};
+function valuesOf(reads: readonly ParameterRead[]): Record<string, ParameterValue> {
+  const out: Record<string, ParameterValue> = {};
   for (const p of reads) out[p.id] = p.value;
   return out;
 }
 
 /**
- * What differs between a compact record and the compact form of a re-derivation: the outcome,
- * each reason's result, the warning codes, the parameter values and the ruleset, with paths.
+ * What differs between a compact record and the compact form (in the same format) of a
+ * re-derivation: the outcome, the reason results, the warnings, the parameter values and the
+ * ruleset, with paths.
  *
  * @example
  * ```ts
  * compactDiffs(compact, compactOfBody(recordBody(decision, compact.request))); // [] when they agree
  * ```
  */
-export function compactDiffs(recorded: Omit<CompactRecord, 'recordHash'>, replayed: Omit<CompactRecord, 'recordHash'>): Diff[] {
+export function compactDiffs(recorded: Omit<AnyCompactRecord, 'recordHash'>, replayed: Omit<AnyCompactRecord, 'recordHash'>): Diff[] {
   const diffs: Diff[] = [];
   diffValues(recorded.outcome, replayed.outcome, 'outcome', diffs);
   diffValues(recorded.reasons, replayed.reasons, 'reasons', diffs);
   diffValues(recorded.warnings, replayed.warnings, 'warnings', diffs);
   diffValues(recorded.parameters, replayed.parameters, 'parameters', diffs);
-  const ref = (r: { id?: unknown; version?: unknown; hash?: unknown }) => ({ id: r.id, hash: r.hash });
+  const ref = (r: unknown) => (r !== null && typeof r === 'object' ? { id: (r as { id?: unknown }).id, hash: (r as { hash?: unknown }).hash } : r);
   diffValues(ref(recorded.ruleset), ref(replayed.ruleset), 'ruleset', diffs);
   return diffs;
 }
 
 /**
- * What differs between a compact record and a decision made again from its request (the
- * decision's compact form, compared with {@link compactDiffs}), and a `recordHash` that no longer
- * matches the record's content.
+ * What differs between a compact record (of either format) and a decision made again from its
+ * request (the decision's compact form in the record's format, compared with
+ * {@link compactDiffs}), and a `recordHash` that no longer matches the record's content.
  *
  * @example
  * ```ts
  * compactDecisionDiffs(compact, engine.evaluate(compact.request)); // [] when they agree
  * ```
  */
-export function compactDecisionDiffs(compact: CompactRecord, decision: Decision): Diff[] {
+export function compactDecisionDiffs(compact: AnyCompactRecord, decision: Decision): Diff[] {
   const { recordHash: _h, chain: _c, ...body } = compact;
-  const diffs = compactDiffs(body, compactOfBody(recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {})));
+  const diffs = compactDiffs(body, compactOfBody(recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {}), compact.format));
   const computed = compactHashOf(compact);
   if (computed !== compact.recordHash) diffs.push({ path: 'recordHash', recorded: compact.recordHash, replayed: computed });
   return diffs;
@@ -276,23 +497,25 @@ export function compactDecisionDiffs(compact: CompactRecord, decision: Decision)
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
- * Re-decides a compact record under the ruleset it names by hash with the parameter values it
- * recorded, and compares: the full record of the re-derivation and the differences. Throws what
- * the engine throws (`NoRulesetInForceError` for an unknown hash, an InputError for a request it
- * refuses).
+ * Re-decides a compact record (of either format) under the ruleset it names by hash with the
+ * parameter values it recorded, and compares: the full record of the re-derivation and the
+ * differences. Throws what the engine throws (`NoRulesetInForceError` for an unknown hash, an
+ * InputError for a request it refuses).
  *
  * @example
  * ```ts
  * const { diffs } = rederive(parseCompactRecord(line), engine);
  * ```
  */
-export function rederive(compact: CompactRecord, host: ExpandHost): Rederived {
-  let decision = host.evaluateUnder(compact.ruleset.hash, compact.request);
-  if (!sameJson(valuesOf(decision.parameters), compact.parameters)) {
+export function rederive(compact: AnyCompactRecord, host: ExpandHost): Rederived {
+  const hash = compactRulesetHash(compact);
+  const recorded = compactParameters(compact);
+  let decision = host.evaluateUnder(hash, compact.request);
+  if (!sameJson(valuesOf(decision.parameters), recorded)) {
     // Figures other than today's for that date: pin the recorded values (the reads' windows and
     // sources are the engine's; a compact record does not keep them).
-    const pinned = decision.parameters.map((p) => (!p.overridden && Object.hasOwn(compact.parameters, p.id) ? { ...p, value: compact.parameters[p.id]! } : p));
-    decision = host.evaluateUnder(compact.ruleset.hash, compact.request, { pinned });
+    const pinned = decision.parameters.map((p) => (!p.overridden && Object.hasOwn(recorded, p.id) ? { ...p, value: recorded[p.id]! } : p));
+    decision = host.evaluateUnder(hash, compact.request, { pinned });
   }
   const record = sealRecord({ ...recordBody(decision, compact.request, compact.id !== undefined ? { id: compact.id } : {}), engineVersion: compact.engineVersion });
   const diffs = compactDecisionDiffs(compact, decision);
@@ -323,7 +546,7 @@ function pathOf(path: string): Array<string | number> {
  * JSON.stringify(full); // the line `zhengdi evaluate --record-format full` writes
  * ```
  */
-export function expandRecord(compact: CompactRecord | unknown, host: ExpandHost): DecisionRecord {
+export function expandRecord(compact: AnyCompactRecord | unknown, host: ExpandHost): DecisionRecord {
   const c = parseCompactRecord(compact);
   const { record, diffs } = rederive(c, host);
   if (diffs.length > 0) {

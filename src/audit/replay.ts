@@ -6,7 +6,7 @@ import type { AnyDecision, EngineCore } from '../engine/engine';
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import type { RulesetSummary } from '../engine/ruleset';
 import { diffDecisions, type Diff } from './diff';
-import { compactDecisionDiffs, isCompact, parseCompactRecord, rederive, type CompactRecord } from './compact';
+import { COMPACT_FORMAT, compactDecisionDiffs, compactRulesetHash, isCompact, parseCompactRecord, rederive, type AnyCompactRecord } from './compact';
 import { jsonOf, parseRecord, recordHashOf, type DecisionRecord } from './record';
 
 /**
@@ -120,7 +120,7 @@ const short = (h: string) => h.slice(0, 12);
 export function replayOne(host: ReplayHost, raw: unknown, index: number, options: ReplayOptions = {}): ReplayResult {
   // A full record, or a compact one (whose decision is re-derived); both name their request and ruleset.
   let record: DecisionRecord | undefined;
-  let compact: CompactRecord | undefined;
+  let compact: AnyCompactRecord | undefined;
   try {
     const value = jsonOf(raw);
     if (isCompact(value)) compact = parseCompactRecord(value);
@@ -129,10 +129,12 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
     const id = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     return { index, ...(id !== undefined ? { id } : {}), status: 'failed', error: { code: 'INVALID_RECORD', message: errorOf(e).message } };
   }
-  const named: { id?: string; request: DecisionRecord['request']; ruleset: DecisionRecord['ruleset'] } = (compact ?? record)!;
+  const named: { id?: string; request: DecisionRecord['request'] } = (compact ?? record)!;
   const idPart = named.id !== undefined ? { id: named.id } : {};
   const { kind, jurisdiction, asOf } = named.request;
-  const hash = named.ruleset.hash;
+  const hash = compact ? compactRulesetHash(compact) : record!.ruleset.hash;
+  // What the record says of its ruleset: its id and version (a full or zhengdi-compact/1 record), else only the hash.
+  const madeUnder = compact?.format === COMPACT_FORMAT ? undefined : (compact ?? record)!.ruleset as DecisionRecord['ruleset'];
   const inForceNow = (): { summary?: RulesetSummary; text: string } => {
     try {
       const r = host.rulesetInForce(jurisdiction, kind, asOf);
@@ -159,7 +161,7 @@ export function replayOne(host: ReplayHost, raw: unknown, index: number, options
         index, ...idPart, status: 'failed',
         error: {
           code: 'UNKNOWN_RULESET',
-          message: `made under ruleset ${named.ruleset.id}${named.ruleset.version ? ` v${named.ruleset.version}` : ''} (hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${inForceNow().text}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
+          message: `made under ruleset ${madeUnder ? `${madeUnder.id}${madeUnder.version ? ` v${madeUnder.version}` : ''} ` : ''}(hash ${short(hash)}), which this engine does not have; in force for ${jurisdiction} ${kind} on ${asOf}: ${inForceNow().text}. Load that ruleset file (createEngine({ archive: [file] }) or --archive) to replay it exactly.`,
         },
       };
     }

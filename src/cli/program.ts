@@ -121,7 +121,7 @@ export function program(): Command {
     .option('--as-of <date>', 'apply the rules and parameters of this date (default: each input\'s decisive date)')
     .option('-p, --param <id=value>', 'parameter override, repeatable', collectParam)
     .option('-o, --out <file>', 'write records to this file instead of stdout (gzip-compressed when it ends in .gz)')
-    .addOption(new Option('--record-format <format>', "records written: 'compact' (zhengdi-compact/1: request, outcome, figures, reason results; replay, explain and verify read it) or 'full' (zhengdi-record/1: the whole decision with texts, citations and sources)").choices(['compact', 'full']).default('compact'))
+    .addOption(new Option('--record-format <format>', "records written: 'compact' (zhengdi-compact/2: request, outcome figures, ruleset hash, parameter values, reason results; replay, explain and verify read it) or 'full' (zhengdi-record/1: the whole decision with texts, citations and sources)").choices(['compact', 'full']).default('compact'))
     .option('--output-fields <fields>', 'write only the id and these fields of each record (e.g. outcome or outcome,warnings), not whole records; default record', parseOutputFields)
     .addOption(new Option('--format <format>', 'input format when the extension does not say').choices(['json', 'jsonl', 'csv']))
     .option('-w, --workers <n>', 'decide on n worker threads (JSONL input only); the output is the same', positiveInt)

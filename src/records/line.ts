@@ -91,7 +91,7 @@ function lineOf(body: { readonly id?: string }, sha256: Sha256Hex | undefined): 
 }
 
 /**
- * The compact record (`zhengdi-compact/1`) of a decision as one line of canonical JSON, hashed
+ * The compact record (`zhengdi-compact/2`) of a decision as one line of canonical JSON, hashed
  * and written in one pass: `text` is `JSON.stringify(toCompactRecord(decision, options))`.
  *
  * @example

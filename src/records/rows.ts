@@ -34,7 +34,7 @@ export interface EvaluateFlags {
   asOf?: string;
   param?: Record<string, string | number>;
   /**
-   * The records written: `compact` (`zhengdi-compact/1`, what `zhengdi evaluate` writes by
+   * The records written: `compact` (`zhengdi-compact/2`, what `zhengdi evaluate` writes by
    * default) or `full` (`zhengdi-record/1`); left out, `full`.
    */
   recordFormat?: 'compact' | 'full';

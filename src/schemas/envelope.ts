@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { RECORD_FORMAT } from '../audit/record';
-import { COMPACT_FORMAT } from '../audit/compact';
+import { COMPACT_FORMAT, COMPACT_FORMAT_V1 } from '../audit/compact';
 import { parameterOverridesSchema as engineOverrides, requestEnvelopeSchema } from '../engine/engine';
 import { isoDate, localized } from '../engine/schemas';
 
@@ -155,20 +155,40 @@ export const decisionRecordSchema = z.strictObject({
 
 const chainLinkSchema = z.strictObject({ hash: sha256Hex, n: z.number().int().min(1) });
 
-/** A compact decision record (`toCompactRecord`, what `zhengdi evaluate` writes by default), canonical JSON with its own hash. */
-export const compactRecordJsonSchema = z.strictObject({
+const parameterValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
+
+/** A `zhengdi-compact/2` record (`toCompactRecord`, what `zhengdi evaluate` writes by default), canonical JSON with its own hash. */
+export const compactRecordV2JsonSchema = z.strictObject({
   format: z.literal(COMPACT_FORMAT),
+  id: z.string().min(1).max(200).optional(),
+  request: recordedRequestSchema,
+  outcome: z.unknown().describe('the outcome; each money item as [id, amount, payer] or [id, amount, [[payer, amount], …]]'),
+  ruleset: sha256Hex.describe('the hash of the ruleset the decision was made under'),
+  parameters: z.record(z.string(), z.record(z.string(), parameterValueSchema)).describe('parameter values read, by namespace (the id up to its last dot), then by the rest of the id'),
+  reasons: z.array(z.tuple([z.string().nullable(), z.number().int().min(0)], z.string())).describe('per run of one subject: [subject or null, number of reasons, ids of the rules that held…]'),
+  warnings: z.record(z.string(), z.number().int().min(1)).describe('how many warnings of each code'),
+  engineVersion: z.string(),
+  recordHash: sha256Hex,
+  chain: chainLinkSchema.optional(),
+});
+
+/** A `zhengdi-compact/1` record (read, no longer written). */
+export const compactRecordV1JsonSchema = z.strictObject({
+  format: z.literal(COMPACT_FORMAT_V1),
   id: z.string().min(1).max(200).optional(),
   request: recordedRequestSchema,
   outcome: z.unknown(),
   ruleset: z.strictObject({ id: z.string(), version: z.string(), hash: sha256Hex }),
-  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+  parameters: z.record(z.string(), parameterValueSchema),
   reasons: z.array(z.union([z.tuple([z.string(), z.boolean()]), z.tuple([z.string(), z.boolean(), z.string()])])),
   warnings: z.array(z.string()),
   engineVersion: z.string(),
   recordHash: sha256Hex,
   chain: chainLinkSchema.optional(),
 });
+
+/** A compact decision record of either format. */
+export const compactRecordJsonSchema = z.discriminatedUnion('format', [compactRecordV2JsonSchema, compactRecordV1JsonSchema]);
 
 /** The replay report. */
 export const replayReportSchema = z.strictObject({

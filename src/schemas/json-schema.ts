@@ -103,7 +103,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
   out['decision'] = toJsonSchema(decisionSchema, 'output', 'decision', 'A decision of any kind; its outcome per kind is <kind>.outcome.');
   out['batch-result'] = toJsonSchema(batchResultSchema, 'output', 'batch result', 'One line of a batch answer: { index, decision } or { index, error }.');
   out['record'] = toJsonSchema(decisionRecordSchema, 'output', 'decision record', 'A decision record (toRecord): canonical JSON with its own SHA-256 recordHash.');
-  out['compact-record'] = toJsonSchema(compactRecordJsonSchema, 'output', 'compact decision record', 'A compact decision record (zhengdi-compact/1, toCompactRecord): request, outcome, ruleset, parameter values, reason results and warning codes, canonical JSON with its own SHA-256 recordHash; expandRecord gives the full record.');
+  out['compact-record'] = toJsonSchema(compactRecordJsonSchema, 'output', 'compact decision record', 'A compact decision record (zhengdi-compact/2, toCompactRecord, or the older zhengdi-compact/1): request, outcome figures, ruleset hash, parameter values, reason results and warning counts, canonical JSON with its own SHA-256 recordHash; expandRecord gives the full record.');
   out['replay-report'] = toJsonSchema(replayReportSchema, 'output', 'replay report', 'What engine.replay and POST /v1/replay return.');
   out['error'] = toJsonSchema(serviceErrorSchema, 'output', 'service error', 'The body of every 4xx and 5xx answer of the service.');
   out['health'] = toJsonSchema(healthSchema, 'output', 'health', 'GET /v1/health.');

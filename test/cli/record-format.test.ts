@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { payoutPeople } from '../../bench/generate';
+import { COMPACT_FORMAT_V1, type DecisionRecord } from '../../src';
+import { compactOfBody } from '../../src/audit/compact';
 import { contentHash } from '../../src/engine/canonical-json';
 import { recordLinesOf, zhengdi } from './run';
 
@@ -22,9 +24,9 @@ describe('zhengdi evaluate --record-format', () => {
     const c = recordLinesOf(readFileSync(join(tmp, 'c.jsonl'), 'utf8'));
     const f = recordLinesOf(readFileSync(join(tmp, 'f.jsonl'), 'utf8'));
     expect(c).toHaveLength(40);
-    expect(c.every((l) => (JSON.parse(l) as { format: string }).format === 'zhengdi-compact/1')).toBe(true);
+    expect(c.every((l) => (JSON.parse(l) as { format: string }).format === 'zhengdi-compact/2')).toBe(true);
     expect(f.every((l) => (JSON.parse(l) as { format: string }).format === 'zhengdi-record/1')).toBe(true);
-    expect(Buffer.byteLength(c.join('\n'))).toBeLessThan(Buffer.byteLength(f.join('\n')) / 4);
+    expect(Buffer.byteLength(c.join('\n'))).toBeLessThan(Buffer.byteLength(f.join('\n')) / 10);
     for (const out of ['c.jsonl', 'f.jsonl']) expect((await zhengdi(['verify', join(tmp, out)])).code).toBe(0);
   });
 
@@ -36,14 +38,25 @@ describe('zhengdi evaluate --record-format', () => {
     }
   });
 
-  it('replay matches a file of compact and full records mixed; explain gives the same text for both forms of a record', async () => {
+  it('replay matches a file of compact (zhengdi-compact/2 and /1) and full records mixed; explain gives the same text for both forms of a record', async () => {
     const c = recordLinesOf((await zhengdi(['evaluate', '--kind', 'payout', file, '--no-progress'])).stdout).map(unchained);
     const f = recordLinesOf((await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', 'full', '--no-progress'])).stdout).map(unchained);
+    // zhengdi-compact/1, as written before /2 (an earlier unreleased version).
+    const v1 = f.slice(30).map((l) => {
+      const { recordHash: _h, ...body } = JSON.parse(l) as DecisionRecord;
+      const old = compactOfBody(body, COMPACT_FORMAT_V1);
+      return JSON.stringify({ ...old, recordHash: contentHash(old) });
+    });
     const mixed = join(tmp, 'mixed.jsonl');
-    writeFileSync(mixed, [...c.slice(0, 20), ...f.slice(20)].join('\n') + '\n');
+    writeFileSync(mixed, [...c.slice(0, 20), ...f.slice(20, 30), ...v1].join('\n') + '\n');
     const replay = await zhengdi(['replay', mixed, '--json']);
     expect(replay.code).toBe(0);
     expect(JSON.parse(replay.stdout)).toMatchObject({ total: 40, matched: 40 });
+    writeFileSync(join(tmp, 'one-v1.jsonl'), v1[0] + '\n');
+    writeFileSync(join(tmp, 'one-v1-f.jsonl'), f[30] + '\n');
+    const [e1, e1f] = await Promise.all([zhengdi(['explain', '--lang', 'en', join(tmp, 'one-v1.jsonl')]), zhengdi(['explain', '--lang', 'en', join(tmp, 'one-v1-f.jsonl')])]);
+    expect(e1.code).toBe(0);
+    expect(e1.stdout.replace(/record hash: [0-9a-f]{64}/, '')).toBe(e1f.stdout.replace(/record hash: [0-9a-f]{64}/, ''));
     writeFileSync(join(tmp, 'one-c.jsonl'), c[3] + '\n');
     writeFileSync(join(tmp, 'one-f.jsonl'), f[3] + '\n');
     const ec = await zhengdi(['explain', '--lang', 'en', join(tmp, 'one-c.jsonl')]);
