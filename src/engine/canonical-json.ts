@@ -11,9 +11,48 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
  * ```
  */
 export function canonicalJson(value: unknown): string {
+  // Most values the engine writes are built with their keys in order: then the native writer
+  // gives the same bytes, about three times faster (property-tested against `canonicalize`).
+  if (stringifiesCanonically(value)) return JSON.stringify(value);
   const out = canonical(value);
   if (out === undefined) throw new TypeError('value cannot be written as JSON');
   return out;
+}
+
+/**
+ * Whether `JSON.stringify(value)` already is its canonical JSON: plain objects (prototype
+ * `Object.prototype` or null) whose own keys come in sorted order, dense arrays, strings,
+ * booleans, null and finite numbers, and nothing with a `toJSON`, `undefined` or a symbol. Any
+ * doubt is a no, and the value is written by {@link canonical}.
+ */
+function stringifiesCanonically(value: unknown): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !stringifiesCanonically(value[i])) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
+    if (!stringifiesCanonically(o[keys[i]!])) return false;
+  }
+  return true;
 }
 
 /**

@@ -27,6 +27,42 @@ describe('canonical JSON is byte for byte what the canonicalize package writes',
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => same(v)), { numRuns: 2000 });
     fc.assert(fc.property(fc.dictionary(fc.string({ unit: 'grapheme' }), fc.oneof(fc.double(), fc.string({ unit: 'binary' }), fc.constant(-0))), (v) => same(v)), { numRuns: 1000 });
   });
+  it('values built with their keys in order (written by JSON.stringify when that gives the same bytes): the same bytes', () => {
+    // Rebuilt with every object's keys inserted in sorted order, as the engine builds records.
+    const sortedDeep = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(sortedDeep);
+      if (v === null || typeof v !== 'object') return v;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = sortedDeep((v as Record<string, unknown>)[k]);
+      return out;
+    };
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => same(sortedDeep(v))), { numRuns: 2000 });
+    // Integer-like keys, which JavaScript lists first in numeric order, not in sorted order.
+    fc.assert(fc.property(fc.dictionary(fc.oneof(fc.nat(1000).map(String), fc.string()), fc.integer()), (v) => same(sortedDeep(v))), { numRuns: 1000 });
+  });
+  it('what JSON.stringify writes otherwise than RFC 8785 is never taken the short way', () => {
+    class Point {
+      constructor(readonly x: number, readonly y: number) {}
+    }
+    const withGetter = Object.defineProperty({ a: 1 }, 'b', { get: () => 2, enumerable: true });
+    const arrayWithToJson = Object.assign([1, 2], { toJSON: () => 'arr' });
+    const nullProto = Object.assign(Object.create(null) as object, { a: 1, b: [2] });
+    for (const v of [
+      // eslint-disable-next-line no-new-wrappers, @typescript-eslint/no-wrapper-object-types
+      { a: new String('ab') as String, b: new Number(3) as unknown, c: new Boolean(false) as unknown },
+      { a: new Point(1, 2) },
+      { b: 1, a: 2 },
+      { '10': 1, '9': 2 },
+      { a: 1, b: -0 },
+      { a: '\ud800', b: '\u2028' },
+      withGetter,
+      arrayWithToJson,
+      nullProto,
+      { a: { toJSON: () => ({ z: 1, y: 2 }) } },
+    ]) same(v);
+    expect(canonicalJson({ '10': 1, '9': 2 })).toBe('{"10":1,"9":2}');
+    expect(canonicalJson({ a: new Dec('1.50') })).toBe('{"a":"1.5"}');
+  });
   it('undefined and symbols left out of objects, null in arrays; toJSON followed (a Decimal); holes as reduce skips them', () => {
     for (const v of [
       { a: undefined, b: 1, c: Symbol('x') },
