@@ -269,7 +269,8 @@ export function recordBody(decision: Decision, request: RequestLike, options: To
     issues.push({ path: ['id'], message: 'a record id is a string of 1 to 200 characters' });
   }
   if (issues.length > 0) throw new InputError(issues);
-  const recordedRequest: RecordedRequest = { kind: decision.kind, jurisdiction: decision.jurisdiction, asOf: asOfIgnored && request.asOf !== undefined ? request.asOf : decision.asOf, input: request.input };
+  // Keys inserted in sorted order (canonical JSON is then written the short way when it can be).
+  const recordedRequest: RecordedRequest = { asOf: asOfIgnored && request.asOf !== undefined ? request.asOf : decision.asOf, input: request.input, jurisdiction: decision.jurisdiction, kind: decision.kind };
   if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
   const parameters: Record<string, string | number | string[]> = {};
   for (const p of decision.parameters) parameters[p.id] = p.value;
