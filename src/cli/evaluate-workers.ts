@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { EngineOptions } from '../create-engine';
 import { lineChunks } from '../node/line-chunks';
-import { lineRanges } from '../node/line-ranges';
+import { lineRanges, readRange } from '../node/line-ranges';
+import { nodeSha256Hex } from '../node/sha256';
+import type { Engine } from '../create-engine';
+import { decideRows } from '../records/decide-rows';
 import { defaultWorkerScript, inOrder, type Job } from '../node/pool';
 import type { WorkerReply } from '../node/protocol';
 import { isGzip, openInput, withoutGz, type ByteCounter } from './io';
@@ -12,6 +15,9 @@ import type { EvaluateFlags } from '../records/rows';
 
 /** Lines per chunk sent to a worker. */
 const CHUNK_LINES = 1000;
+/** Lines and bytes per chunk decided on this thread (a signal is seen between chunks). */
+const HERE_LINES = 256;
+const HERE_BYTES = 256 * 1024;
 /** A range a worker reads ends at the first line end after this many bytes (if 1000 lines come later). */
 const RANGE_BYTES = 1 << 20;
 /** A row longer than this is not read (an error row), so memory stays bounded. */
@@ -69,6 +75,28 @@ export async function* evaluateRowsInWorkers(file: string, engine: EngineOptions
     for await (const c of inOrder(count, script, data, asyncJobs(), unwrap)) {
       counter.read = ends[chunk++]!.byte!;
       yield c;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `zhengdi evaluate FILE.jsonl` without `--workers` on a plain file: the same byte ranges of
+ * whole lines as the workers read, decided on this thread, chunk by chunk (the same bytes as
+ * with any number of workers, and as the rows of standard input). One read and one decode a
+ * range instead of a line-reader's promise per line.
+ */
+export function* evaluateRowsHere(file: string, engine: Engine, flags: EvaluateFlags, counter: ByteCounter, skipLines = 0): Generator<Chunk, void, undefined> {
+  const name = basename(file);
+  const fd = openSync(resolve(file), 'r');
+  try {
+    const size = fstatSync(fd).size;
+    counter.total = size;
+    for (const r of lineRanges(fd, size, { maxLines: HERE_LINES, maxBytes: HERE_BYTES, maxLineBytes: MAX_LINE_BYTES, fromLine: skipLines })) {
+      const result = decideRows(engine, readRange(fd, r), r.firstLine, r.longLines, name, file, flags, nodeSha256Hex);
+      counter.read = r.end;
+      yield { ...result, end: r.firstLine + r.lines };
     }
   } finally {
     closeSync(fd);

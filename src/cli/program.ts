@@ -15,7 +15,7 @@ import { createEngine, type Engine } from '../create-engine';
 import { ENGINE_VERSION } from '../version';
 import { checkCsvColumns, checkRunFlags } from './checks';
 import { registerCompare } from './compare';
-import { evaluateRowsInWorkers } from './evaluate-workers';
+import { evaluateRowsHere, evaluateRowsInWorkers } from './evaluate-workers';
 import { formatOf, lines, readItems } from './inputs';
 import { checkReadable, isGzip, openInput, openOutput, type ByteCounter } from './io';
 import { MESSAGES, langOption } from './messages';
@@ -149,8 +149,12 @@ export function program(): Command {
       // --output-fields projects fields of full records (its lines are results, not records).
       const recordFormat = fields !== undefined ? 'full' : opts.recordFormat;
       const flags = { kind: opts.kind, jurisdiction: opts.jurisdiction, asOf: opts.asOf, param: opts.param, recordFormat };
+      // A plain JSONL file is read in byte ranges of whole lines, decided chunk by chunk (on this
+      // thread, or on the workers); standard input, .gz, CSV and JSON row by row (or, with
+      // --workers, in chunks of lines this thread reads).
+      const chunked = opts.workers !== undefined || (format === 'jsonl' && file !== '-' && !isGzip(file));
       const fingerprint: RunFingerprint = {
-        input: file === '-' ? '-' : resolve(file), size: input.size, mtimeMs: input.mtimeMs, mode: opts.workers !== undefined ? 'workers' : 'rows',
+        input: file === '-' ? '-' : resolve(file), size: input.size, mtimeMs: input.mtimeMs, mode: chunked ? 'lines' : 'rows',
         options: { ...flags, format, rulesets: opts.rulesets, parameters: opts.parameters, archive: opts.archive },
       };
       let sink: RecordSink | undefined;
@@ -179,9 +183,10 @@ export function program(): Command {
       process.on('SIGTERM', onSignal);
       const progress = () => ({ done, rows, records, errors });
       try {
-        if (opts.workers !== undefined) {
+        if (chunked) {
           counter.total = input.size;
-          for await (const chunk of evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter, done)) {
+          const chunks = opts.workers !== undefined ? evaluateRowsInWorkers(file, engineOptions, flags, opts.workers, counter, done) : evaluateRowsHere(file, engine, flags, counter, done);
+          for await (const chunk of chunks) {
             bar ??= new Progress(opts.progress, counter, { unit: 'rows', bad: 'errors' });
             rows += chunk.rows;
             records += chunk.records;

@@ -19,7 +19,8 @@ export interface RunFingerprint {
   input: string;
   size: number;
   mtimeMs: number;
-  mode: 'rows' | 'workers';
+  /** `rows`: rows counted as read one by one (standard input, `.gz`, CSV, JSON on one thread); `lines`: chunks of lines (a plain JSONL file, or `--workers`). */
+  mode: 'rows' | 'lines';
   options: unknown;
 }
 
@@ -27,7 +28,7 @@ export interface RunFingerprint {
 export interface Checkpoint {
   /** Bytes of the partial file that are complete. */
   bytes: number;
-  /** Input rows decided (single thread) or input lines consumed (`--workers`). */
+  /** Input rows decided (mode `rows`) or input lines consumed (mode `lines`). */
   done: number;
   rows: number;
   records: number;

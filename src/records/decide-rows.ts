@@ -15,7 +15,7 @@ export interface LongLine {
 }
 
 // As the single-threaded command reads lines (readline over a UTF-8 stream): bad bytes become
-// U+FFFD, a byte order mark is kept.
+// U+FFFD, a byte order mark is kept (and skipped by jsonlItem when it opens line 1).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 

@@ -56,11 +56,11 @@ export function toRequest(v: unknown): RowRequest & { kind?: string; jurisdictio
   return o as unknown as RowRequest & { kind?: string; jurisdiction?: string };
 }
 
-/** A JSONL line of `name` (1-based `line`) as a row item. */
+/** A JSONL line of `name` (1-based `line`) as a row item. A byte order mark opening line 1 is skipped (as for CSV). */
 export function jsonlItem(name: string, line: number, text: string): RowItem {
   const where = `line ${line}`;
   try {
-    return { where, defaultId: `${name}:${line}`, request: toRequest(JSON.parse(text)) };
+    return { where, defaultId: `${name}:${line}`, request: toRequest(JSON.parse(line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) };
   } catch (e) {
     return { where, defaultId: `${name}:${line}`, error: e instanceof SyntaxError ? `not JSON: ${e.message}` : (e as Error).message };
   }

@@ -30,6 +30,22 @@ describe('zhengdi evaluate --record-format', () => {
     for (const out of ['c.jsonl', 'f.jsonl']) expect((await zhengdi(['verify', join(tmp, out)])).code).toBe(0);
   });
 
+  it('a plain file (read in byte ranges of whole lines) and the same rows on standard input (read line by line) give the same bytes and errors', async () => {
+    const people = [...payoutPeople(30, 9)];
+    const rows = people.map((p, i) => JSON.stringify({ id: `R${i}`, input: p }));
+    // A blank line, a CRLF line end, a row that is not JSON and one the schema refuses.
+    const text = '\ufeff' + rows.slice(0, 10).join('\n') + '\n\n' + rows.slice(10, 20).join('\r\n') + '\n{not json\n' + JSON.stringify({ id: 'bad', input: { person: {} } }) + '\n' + rows.slice(20).join('\n');
+    const plain = join(tmp, 'ranges.jsonl');
+    writeFileSync(plain, text);
+    const fromFile = await zhengdi(['evaluate', '--kind', 'payout', plain, '--no-progress']);
+    const fromStdin = await zhengdi(['evaluate', '--kind', 'payout', '-', '--no-progress'], { stdin: text });
+    expect(fromFile.code).toBe(1);
+    expect(recordLinesOf(fromFile.stdout)).toHaveLength(30);
+    expect(fromFile.stdout).toBe(fromStdin.stdout);
+    expect(fromFile.stderr.replaceAll(plain, '-').replace(/ranges\.jsonl/g, 'stdin')).toBe(fromStdin.stderr);
+    expect(fromFile.stderr).toMatch(/line 22: not JSON/);
+  });
+
   it('--workers 2 writes the same bytes as one thread, for both formats', async () => {
     for (const format of ['compact', 'full']) {
       const one = await zhengdi(['evaluate', '--kind', 'payout', file, '--record-format', format, '--no-progress']);

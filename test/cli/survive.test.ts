@@ -13,8 +13,11 @@ import { CLI, ROOT, zhengdi } from './run';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zhengdi-survive-'));
 const input = join(tmp, 'in.jsonl');
-// 300 rows (every 97th not JSON, so the rows with errors are resumed too): well under a second to decide.
-writeFileSync(input, Array.from({ length: 300 }, (_, i) => (i % 97 === 5 ? '{bad' : JSON.stringify({ id: `H${i}`, input: village.households[i % village.households.length]!.input }))).join('\n') + '\n');
+// 1,500 rows (every 97th not JSON, so the rows with errors are resumed too): about a second to
+// decide, several chunks of lines (a signal is seen between chunks).
+const ROWS = 1500;
+const BAD = Array.from({ length: ROWS }, (_, i) => i).filter((i) => i % 97 === 5).length; // 16
+writeFileSync(input, Array.from({ length: ROWS }, (_, i) => (i % 97 === 5 ? '{bad' : JSON.stringify({ id: `H${i}`, input: village.households[i % village.households.length]!.input }))).join('\n') + '\n');
 const args = (out: string, ...more: string[]) => ['evaluate', '-k', 'eligibility', '--no-progress', input, '--out', out, ...more];
 
 /** Starts the CLI and kills it with `signal` after `ms`; resolves with its exit code or signal and stderr. */
@@ -59,8 +62,8 @@ describe('zhengdi evaluate --out survives being killed', () => {
     expect(existsSync(reference)).toBe(true);
     expect(existsSync(`${reference}.partial`) || existsSync(`${reference}.partial.progress`)).toBe(false);
     const report = verifyRecordFile(readFileSync(reference, 'utf8'));
-    expect(report).toMatchObject({ status: 'intact', records: 300 - 4 });
-    expect(r.stderr).toContain('evaluate: 300 in, 296 records, 4 errors');
+    expect(report).toMatchObject({ status: 'intact', records: ROWS - BAD });
+    expect(r.stderr).toContain(`evaluate: ${ROWS} in, ${ROWS - BAD} records, ${BAD} errors`);
   });
 
   it('20 runs killed with SIGKILL at random points, then resumed: each gives the bytes of the uninterrupted run', { timeout: 240_000 }, async () => {
