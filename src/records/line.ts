@@ -46,13 +46,21 @@ export interface RecordTextOptions extends ToRecordOptions {
  * ```
  */
 export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256Hex = sha256Hex): { text: string; recordHash: string } {
-  const keys = Object.keys(body).filter((k) => k !== 'recordHash' && k !== 'chain' && body[k] !== undefined).sort();
-  const parts = keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(body[k])}`);
-  const recordHash = sha256(`{${parts.join(',')}}`);
-  let at = keys.findIndex((k) => k > 'recordHash');
-  if (at < 0) at = keys.length;
-  parts.splice(at, 0, `"recordHash":"${recordHash}"`);
-  return { text: `{${parts.join(',')}}`, recordHash };
+  // The fields that sort before `recordHash` and those after, each written as one canonical
+  // object (its keys inserted in order, so that the short way of canonicalJson applies to it).
+  const keys = Object.keys(body).sort();
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of keys) {
+    if (k === 'recordHash' || k === 'chain' || body[k] === undefined) continue;
+    (k < 'recordHash' ? before : after)[k] = body[k];
+  }
+  const b = canonicalJson(before);
+  const a = canonicalJson(after);
+  const head = b.length > 2 ? b.slice(0, -1) : '{'; // `{"engineVersion":…` without its `}`
+  const tail = a.length > 2 ? a.slice(1) : '}'; // `"request":…}` without its `{`
+  const recordHash = sha256(b.length > 2 && a.length > 2 ? `${head},${tail}` : b.length > 2 ? b : a);
+  return { text: `${head}${b.length > 2 ? ',' : ''}"recordHash":"${recordHash}"${a.length > 2 ? ',' : ''}${tail}`, recordHash };
 }
 
 /**
