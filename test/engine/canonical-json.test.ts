@@ -48,7 +48,7 @@ describe('canonical JSON is byte for byte what the canonicalize package writes',
     const arrayWithToJson = Object.assign([1, 2], { toJSON: () => 'arr' });
     const nullProto = Object.assign(Object.create(null) as object, { a: 1, b: [2] });
     for (const v of [
-      // eslint-disable-next-line no-new-wrappers, @typescript-eslint/no-wrapper-object-types
+      // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
       { a: new String('ab') as String, b: new Number(3) as unknown, c: new Boolean(false) as unknown },
       { a: new Point(1, 2) },
       { b: 1, a: 2 },
