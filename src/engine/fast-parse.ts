@@ -117,26 +117,34 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * Whether `s` is already in the form `decimalInput` gives: digits, then optionally a point and
- * 1–20 digits; the integer part `0` or without a leading zero and at most 18 digits; unless
- * `keepPlaces`, no trailing zero after the point. Such a string is a valid decimal ≥ 0, below
- * 10^18, with at most 20 decimals, and it normalises to itself.
+ * The form `decimalInput` gives a plain decimal string `s` (digits, then optionally a point and
+ * digits; the integer part `0` or without a leading zero, at most 18 digits; at most 60
+ * characters), or undefined for any other string. Such a string is a valid decimal ≥ 0 below
+ * 10^18; undefined too when it has more than 20 decimals once trailing zeros are dropped (what
+ * decimal.js counts). Its form: `s` itself with `keepPlaces`, else `s` without the trailing zeros
+ * after the point (and without the point when nothing is left after it): "2.50" → "2.5", "3.0" → "3".
  */
-function isNormalDecimalString(s: string, keepPlaces: boolean): boolean {
+function plainDecimalForm(s: string, keepPlaces: boolean): string | undefined {
   const n = s.length;
-  if (n === 0 || n > 60) return false;
+  if (n === 0 || n > 60) return undefined;
   const c0 = s.charCodeAt(0);
-  if (!isDigit(c0)) return false;
-  if (c0 === 48 && n > 1 && s.charCodeAt(1) !== 46) return false;
+  if (!isDigit(c0)) return undefined;
+  if (c0 === 48 && n > 1 && s.charCodeAt(1) !== 46) return undefined;
   let i = 1;
   while (i < n && isDigit(s.charCodeAt(i))) i++;
-  if (i > 18) return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== 46) return false;
-  const places = n - i - 1;
-  if (places < 1 || places > 20) return false;
-  for (let j = i + 1; j < n; j++) if (!isDigit(s.charCodeAt(j))) return false;
-  return keepPlaces || s.charCodeAt(n - 1) !== 48;
+  if (i > 18) return undefined;
+  if (i === n) return s;
+  if (s.charCodeAt(i) !== 46 || i === n - 1) return undefined;
+  // The last non-zero decimal: the decimals that count.
+  let last = i;
+  for (let j = i + 1; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (!isDigit(c)) return undefined;
+    if (c !== 48) last = j;
+  }
+  if (last - i > 20) return undefined;
+  if (keepPlaces || last === n - 1) return s;
+  return s.slice(0, last === i ? i : last + 1);
 }
 
 /**
@@ -156,7 +164,10 @@ export function fastDecimal(options: DecimalOptions = {}): (value: unknown) => s
   const normalPassesMin = options.min === undefined || options.min < 0 || (options.min === 0 && options.minExclusive !== true);
   return (value) => {
     if (typeof value === 'string') {
-      if (normalPassesMin && isNormalDecimalString(value, keepPlaces)) return value;
+      if (normalPassesMin) {
+        const form = plainDecimalForm(value, keepPlaces);
+        if (form !== undefined) return form;
+      }
       if (!withinLength(value, 60)) return undefined;
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) return undefined;
@@ -171,7 +182,7 @@ export function fastDecimal(options: DecimalOptions = {}): (value: unknown) => s
 
 /**
  * Whether the decimal string `a` is greater than `b`, as `new Dec(a).gt(b)` says (two strings in
- * the normal form without trailing zeros are compared as text, anything else with decimal.js).
+ * the form `decimalInput` gives, ≥ 0, are compared as text, anything else with decimal.js).
  *
  * @example
  * ```ts
@@ -180,7 +191,7 @@ export function fastDecimal(options: DecimalOptions = {}): (value: unknown) => s
  * ```
  */
 export function decimalGreater(a: string, b: string): boolean {
-  if (!isNormalDecimalString(a, false) || !isNormalDecimalString(b, false)) return new Dec(a).gt(b);
+  if (plainDecimalForm(a, false) !== a || plainDecimalForm(b, false) !== b) return new Dec(a).gt(b);
   const ai = a.indexOf('.');
   const bi = b.indexOf('.');
   const aInt = ai < 0 ? a.length : ai;
