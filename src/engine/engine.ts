@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DecisionContext } from './context';
+import { hasOnlyKeys, isIsoDateInput, isObjectLike, withinLength } from './fast-parse';
 import { NotADecimalError } from './decimal';
 import { InputError, NoRulesetInForceError, RuleEvaluationError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
 import { jurisdictionChain } from './jurisdiction';
@@ -230,6 +231,44 @@ export const requestEnvelopeSchema = z.strictObject({
 const requestEnvelope = requestEnvelopeSchema;
 type Envelope = z.output<typeof requestEnvelope>;
 
+/** The envelope's keys in the schema's order (test/engine/fast-parse.test.ts checks them against its shape). */
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['kind', 'jurisdiction', 'asOf', 'input', 'parameters']);
+
+/**
+ * `requestEnvelopeSchema.safeParse(request).data` for the usual envelope (no `parameters`, or
+ * `parameters` undefined), in plain code; undefined when it is not sure (overrides given, or any
+ * doubt), for the schema then to decide and say why. Keys as zod reads them (fast-parse.ts).
+ *
+ * @example
+ * ```ts
+ * fastRequestEnvelope({ kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input: {} }); // { kind: 'eligibility', jurisdiction: 'cn.hunan.shaoyang', input: {} }
+ * fastRequestEnvelope({ kind: 'eligibility', input: {}, parameters: {} });                   // undefined (the schema checks the overrides)
+ * ```
+ */
+export function fastRequestEnvelope(request: unknown): Envelope | undefined {
+  if (!isObjectLike(request) || !hasOnlyKeys(request, ENVELOPE_KEYS)) return undefined;
+  const kind = request.kind;
+  if (typeof kind !== 'string' || !withinLength(kind, 40) || !('input' in request)) return undefined;
+  // Keys added in the schema's order (input after the optional jurisdiction and asOf).
+  const out = { kind } as Envelope;
+  if ('jurisdiction' in request) {
+    const j = request.jurisdiction;
+    if (j !== undefined && (typeof j !== 'string' || !withinLength(j, 100))) return undefined;
+    out.jurisdiction = j;
+  }
+  if ('asOf' in request) {
+    const asOf = request.asOf;
+    if (asOf !== undefined && !isIsoDateInput(asOf)) return undefined;
+    out.asOf = asOf;
+  }
+  out.input = request.input;
+  if ('parameters' in request) {
+    if (request.parameters !== undefined) return undefined;
+    out.parameters = undefined;
+  }
+  return out;
+}
+
 /**
  * The request a decision carries: the jurisdiction and `asOf` used (the caller's `asOf` when the
  * kind ignored it, with `AS_OF_IGNORED`: replay then makes the same call and the same warning),
@@ -358,9 +397,12 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
 
   // Step 1: the envelope and the kind.
   function validateEnvelope(request: unknown): { req: Envelope; mod: KindModule } {
-    const env = requestEnvelope.safeParse(request);
-    if (!env.success) throw new InputError(zodIssues(env.error));
-    const req = env.data;
+    let req = fastRequestEnvelope(request);
+    if (req === undefined) {
+      const env = requestEnvelope.safeParse(request);
+      if (!env.success) throw new InputError(zodIssues(env.error));
+      req = env.data;
+    }
     const mod = kindModules.get(req.kind);
     if (!mod) {
       throw new InputError([{ code: 'unknown_kind', path: ['kind'], message: `unknown kind '${req.kind}' (one of ${[...kindModules.keys()].join(', ')})` }]);
@@ -378,7 +420,9 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       const known = rulesets.jurisdictionsFor(req.kind);
       issues.push({ code: 'jurisdiction_required', path: ['jurisdiction'], message: `required: no default jurisdiction is declared for '${req.kind}' (decided by ${known.join(', ') || 'no ruleset'})` });
     }
-    const parsed = mod.schema.safeParse(req.input);
+    // The kind's fast path when it is sure, else zod (the same value; zod's issues when invalid).
+    const fast: unknown = mod.fastParse?.(req.input);
+    const parsed = fast !== undefined ? { success: true as const, data: fast } : mod.schema.safeParse(req.input);
     if (!parsed.success) issues.push(...zodIssues(parsed.error, ['input']));
     let resolved: { dates: ReturnType<typeof resolveDates>; ruleset: LoadedRuleset } | undefined;
     let unresolved: unknown;

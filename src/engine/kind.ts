@@ -40,6 +40,12 @@ export interface KindModule<Schema extends z.ZodType = z.ZodType, Outcome = unkn
   readonly contract: KindContract<Scope>;
   /** Validates and normalises the input (decimals become plain strings). */
   readonly schema: Schema;
+  /**
+   * Optional fast path of `schema` (plain code, no zod): the value `schema.safeParse(input)`
+   * gives when it is sure the input is valid, else undefined, and the engine runs `schema`
+   * (whose issues are then the ones reported). It must never give a value the schema would not.
+   */
+  fastParse?(input: unknown): z.output<Schema> | undefined;
   /** The date the law names for this kind (e.g. the expropriation date): rules and figures are taken on it. */
   decisiveDate(input: z.output<Schema>): string;
   /** How `asOf` is used (default `'law-date'`). */

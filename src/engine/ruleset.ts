@@ -667,14 +667,13 @@ export class RulesetRegistry {
         known.length > 0 ? `No ruleset of this jurisdiction decides '${kind}'; ${known.join(', ')} do` : `No ruleset decides '${kind}'`,
       );
     }
-    const endOf = (r: LoadedRuleset) => r.ends.get(kind) ?? null;
     for (const r of arr) {
-      const end = endOf(r);
+      const end = endOf(r, kind);
       if (r.effectiveFrom <= date && (end === null || date <= end)) return r;
     }
-    const windows = arr.map((r) => `${r.id}: ${r.effectiveFrom} to ${endOf(r) ?? 'open'}`).join('; ');
+    const windows = arr.map((r) => `${r.id}: ${r.effectiveFrom} to ${endOf(r, kind) ?? 'open'}`).join('; ');
     const first = arr[0]!;
-    const lastEnd = endOf(arr[arr.length - 1]!);
+    const lastEnd = endOf(arr[arr.length - 1]!, kind);
     let note = '';
     if (date < first.effectiveFrom && first.file.supersedes) {
       const s = first.file.supersedes;
@@ -684,4 +683,13 @@ export class RulesetRegistry {
     }
     throw new NoRulesetInForceError(jurisdiction, kind, date, `Rulesets known: ${windows}${note}`);
   }
+}
+
+/**
+ * The last day a ruleset decides a kind (null: open-ended). A function of the module, not a
+ * closure made in `resolve`: that runs once a decision, and a closure made there costs a
+ * function object each time (and, under tsx, a call naming it).
+ */
+function endOf(r: LoadedRuleset, kind: string): string | null {
+  return r.ends.get(kind) ?? null;
 }

@@ -42,6 +42,40 @@ export const MAX_DECIMAL_PLACES = 20;
 export const whenFieldsValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 /**
+ * What is wrong with a decimal input, by the rules of `decimalInput` (the value already a
+ * string of at most 60 characters or a finite number): `'not-decimal'`, `'range'` (10^18 or more
+ * in size, or more than 20 decimals), `'min'` (below the minimum), or undefined when it is fine.
+ * The schema and the fast parsers (src/engine/fast-parse.ts) both decide with it.
+ *
+ * @example
+ * ```ts
+ * decimalProblem('1.25', { min: 0 }); // undefined
+ * decimalProblem('1e3');              // 'not-decimal'
+ * ```
+ */
+export function decimalProblem(v: string | number, options: DecimalOptions = {}): 'not-decimal' | 'range' | 'min' | undefined {
+  if (!isDecimalLike(v)) return 'not-decimal';
+  const d = toDec(v);
+  if (d.abs().gte(MAX_DECIMAL) || d.decimalPlaces() > MAX_DECIMAL_PLACES) return 'range';
+  if (options.min !== undefined && (options.minExclusive ? d.lte(options.min) : d.lt(options.min))) return 'min';
+  return undefined;
+}
+
+/**
+ * A valid decimal input as `decimalInput` gives it: a plain decimal string (`-0` becomes
+ * `"0"`; with `keepPlaces`, a string keeps the decimals it was written with).
+ *
+ * @example
+ * ```ts
+ * normalisedDecimal('01.50');                       // '1.5'
+ * normalisedDecimal('0.20', { keepPlaces: true });  // '0.20'
+ * ```
+ */
+export function normalisedDecimal(v: string | number, options: DecimalOptions = {}): string {
+  return options.keepPlaces && typeof v === 'string' ? toDec(v).toFixed(v.split('.')[1]?.length ?? 0) : toDec(v).toFixed();
+}
+
+/**
  * A decimal given as a plain string (`"1.25"`, at most 60 characters) or a finite number,
  * normalised to a plain decimal string (`-0` becomes `"0"`).
  */
@@ -55,22 +89,12 @@ export function decimalInput(options: DecimalOptions = {}) {
       // as it does for a value of the wrong type, so no cross-field check ever reads a raw value
       // that is not a decimal.
       // (NaN and ±Infinity never get here: zod 4's z.number() refuses them.)
-      if (!isDecimalLike(v)) {
-        ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"', continue: false });
-        return;
-      }
-      const d = toDec(v);
-      if (d.abs().gte(MAX_DECIMAL) || d.decimalPlaces() > MAX_DECIMAL_PLACES) {
-        ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size`, continue: false });
-        return;
-      }
-      if (options.min !== undefined) {
-        if (options.minExclusive ? d.lte(options.min) : d.lt(options.min)) {
-          ctx.addIssue({ code: 'custom', message: `must be ${options.minExclusive ? 'greater than' : 'at least'} ${options.min}` });
-        }
-      }
+      const problem = decimalProblem(v, options);
+      if (problem === 'not-decimal') ctx.addIssue({ code: 'custom', message: 'expected a decimal such as "1.25"', continue: false });
+      else if (problem === 'range') ctx.addIssue({ code: 'custom', message: `out of range: at most ${MAX_DECIMAL_PLACES} decimals and less than 10^18 in size`, continue: false });
+      else if (problem === 'min') ctx.addIssue({ code: 'custom', message: `must be ${options.minExclusive ? 'greater than' : 'at least'} ${options.min}` });
     })
-    .transform((v) => (options.keepPlaces && typeof v === 'string' ? toDec(v).toFixed(v.split('.')[1]?.length ?? 0) : toDec(v).toFixed()));
+    .transform((v) => normalisedDecimal(v, options));
 }
 
 /** A whole number of people or items (0 up to a billion). */

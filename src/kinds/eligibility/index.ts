@@ -1,5 +1,6 @@
 import { toDec } from '../../engine/decimal';
 import { defineKind } from '../../engine/kind';
+import { fastEligibilityInput } from './fast-parse';
 import { eligibilityInput, type EligibilityOutcome } from './schema';
 
 /**
@@ -13,6 +14,7 @@ export const eligibility = defineKind({
   kind: 'eligibility',
   contract: { scopes: ['household', 'applicant'], formulas: ['per-capita-after-mu'] },
   schema: eligibilityInput,
+  fastParse: fastEligibilityInput,
   decisiveDate: (input) => input.noticeDate,
   decide(ctx, input): EligibilityOutcome {
     const perCapita = toDec(ctx.formula('per-capita-after-mu', input));

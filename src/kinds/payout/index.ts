@@ -1,6 +1,7 @@
 import { ageOn } from '../../engine/dates';
 import { itemTotals, scopeItems } from '../../engine/items';
 import { defineKind } from '../../engine/kind';
+import { fastPayoutInput } from './fast-parse';
 import { payoutInput, type PayoutItem, type PayoutOutcome } from './schema';
 
 const TIMINGS = ['at-expropriation', 'deferred'] as const;
@@ -23,6 +24,7 @@ export const payout = defineKind({
     inputChecks: ['person.electsEmployeeInsurance', 'person.residentPensionAccount'],
   },
   schema: payoutInput,
+  fastParse: fastPayoutInput,
   decisiveDate: (input) => input.expropriationDate,
   decide(ctx, input): PayoutOutcome {
     const { person, expropriationDate } = input;
