@@ -13,7 +13,7 @@ import { writeJsonl } from './batch';
  * files (`--out`), each run its own process: wall time, CPU time and peak RSS of the whole
  * process (workers included; measured by bench/records-usage.mjs, preloaded with `--import`).
  * Sizes: `BENCH_RECORDS_SMALL` (default 100,000) on one thread, 1 and 2 workers, and
- * `BENCH_RECORDS` (default 1,000,000; 0 skips it) on 1 worker. `BENCH_RECORD_FORMAT`, when set,
+ * `BENCH_RECORDS` (default 1,000,000; 0 skips it) on 1 and 2 workers. `BENCH_RECORD_FORMAT`, when set,
  * is passed as `--record-format`. The outputs of the small runs are compared by SHA-256 after
  * the runs (not timed) and must be equal. Needs `npm run build` (bench/index.ts builds first).
  */
@@ -92,8 +92,10 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
     if (big > 0) {
       const bigInput = join(dir, 'big.jsonl');
       await writeJsonl(bigInput, big);
-      const name = `${big.toLocaleString('en')} rows, --workers 1`;
-      log(name, (runs[name] = await runCli(bigInput, big, 1, dir)));
+      for (const workers of [1, 2]) {
+        const name = `${big.toLocaleString('en')} rows, --workers ${workers}`;
+        log(name, (runs[name] = await runCli(bigInput, big, workers, dir)));
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -103,6 +105,7 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
   const one = list.find((r) => r.rows === small && r.workers === 1)!;
   const two = list.find((r) => r.rows === small && r.workers === 2)!;
   const large = list.find((r) => r.rows === big && r.workers === 1 && big !== small);
+  const largeTwo = list.find((r) => r.rows === big && r.workers === 2 && big !== small);
   // Per core: rows per CPU-second of the one-thread run (reading, deciding, sealing and writing on
   // one core; startup included). The 1-worker run adds a second engine and the messages between
   // threads: reported beside it (perCoreOneWorker).
@@ -114,6 +117,10 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
     perCore,
     perCoreOneWorker: one.rowsPerCpuSecond,
     scaling: two.rowsPerSecond / one.rowsPerSecond,
+    scalingBig: large && largeTwo ? largeTwo.rowsPerSecond / large.rowsPerSecond : undefined,
+    // What the 1-worker run already keeps busy (CPU ÷ wall: its main thread, V8's helper threads):
+    // on C cores, 2 workers can be at most C ÷ this as fast.
+    coresBusyOneWorker: (large ?? one).cpuMs / (large ?? one).wallMs,
     rssRatio: large ? large.maxRssMiB / one.maxRssMiB : undefined,
     projection: { people, twoCoresHours: people / (perCore * 2) / 3600, sixteenCoresHours: people / (perCore * 16) / 3600 },
   };
