@@ -107,7 +107,7 @@ export interface CompactRecord {
    * Every parameter read, grouped by the id's namespace (the id up to its last dot):
    * `{ 'cn.shanghai': { 'pension-rate': '0.24' } }` is the read of `cn.shanghai.pension-rate`.
    */
-  parameters: Record<string, Record<string, ParameterValue>>;
+  parameters: Record<string, Record<string, string | number | string[]>>;
   /** Each reason's result, grouped by subject, in the decision's order. */
   reasons: CompactReasonGroup[];
   /** How many warnings of each code the decision gave. */
@@ -134,7 +134,7 @@ export interface CompactRecord {
 export interface CompactRecordV1 extends Omit<CompactRecord, 'format' | 'ruleset' | 'parameters' | 'reasons' | 'warnings'> {
   format: typeof COMPACT_FORMAT_V1;
   ruleset: { id: string; version: string; hash: string };
-  parameters: Record<string, ParameterValue>;
+  parameters: Record<string, string | number | string[]>;
   reasons: CompactReason[];
   warnings: string[];
 }
@@ -172,7 +172,7 @@ export function compactRulesetHash(c: AnyCompactRecord): string {
  * compactParameters(c)['cn.shanghai.pension-rate']; // '0.24'
  * ```
  */
-export function compactParameters(c: AnyCompactRecord): Record<string, ParameterValue> {
+export function compactParameters(c: AnyCompactRecord): Record<string, string | number | string[]> {
   if (c.format === COMPACT_FORMAT_V1) return c.parameters;
   const out: Record<string, ParameterValue> = {};
   for (const ns of Object.keys(c.parameters)) {
