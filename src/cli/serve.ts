@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { createEngine, type EngineOptions } from '../create-engine';
 import { isLoopback } from '../server/auth';
-import { createServer } from '../server/server';
+import type { createServer as CreateServer } from '../server/server';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
@@ -75,6 +75,8 @@ export function registerServe(prog: Command): void {
         parameters: (opts.parameters ?? []).map(readJson),
         archive: (opts.archive ?? []).map(readJson),
       } as EngineOptions);
+      // Fastify is loaded only to serve (about 150 ms of start-up the other commands do not pay).
+      const { createServer } = (await import('../server/server')) as { createServer: typeof CreateServer };
       const server = createServer(engine, {
         host: opts.host,
         port: opts.port,

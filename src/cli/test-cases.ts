@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { parseCases, runCase, type CaseResult } from '../cases/run';
 import type { Case } from '../cases/case-file';
 import type { Engine } from '../create-engine';
@@ -40,12 +40,16 @@ export function caseFiles(path: string): string[] {
   return out;
 }
 
+/** The yaml package, loaded the first time a YAML case file is read (not at every start of the CLI). */
+let yaml: { parse(text: string): unknown } | undefined;
+const parseYaml = (text: string): unknown => (yaml ??= createRequire(import.meta.url)('yaml') as { parse(text: string): unknown }).parse(text);
+
 /** Reads and validates one case file; problems are thrown as one message naming the file. */
 export function readCaseFile(file: string): Case[] {
   const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
     throw new Error(`${file}: not ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
