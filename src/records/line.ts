@@ -46,21 +46,21 @@ export interface RecordTextOptions extends ToRecordOptions {
  * ```
  */
 export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256Hex = sha256Hex): { text: string; recordHash: string } {
-  // The fields that sort before `recordHash` and those after, each written as one canonical
-  // object (its keys inserted in order, so that the short way of canonicalJson applies to it).
+  // Each field written as canonical JSON by itself (so that one field whose keys are out of order,
+  // the caller's input, does not send the others the long way), in sorted order; the hash is of
+  // the fields without `recordHash`, the line has it in its sorted place.
   const keys = Object.keys(body).sort();
-  const before: Record<string, unknown> = {};
-  const after: Record<string, unknown> = {};
+  let before = '';
+  let after = '';
   for (const k of keys) {
-    if (k === 'recordHash' || k === 'chain' || body[k] === undefined) continue;
-    (k < 'recordHash' ? before : after)[k] = body[k];
+    const v = body[k];
+    if (k === 'recordHash' || k === 'chain' || v === undefined) continue;
+    const field = `${JSON.stringify(k)}:${canonicalJson(v)}`;
+    if (k < 'recordHash') before += before === '' ? field : `,${field}`;
+    else after += after === '' ? field : `,${field}`;
   }
-  const b = canonicalJson(before);
-  const a = canonicalJson(after);
-  const head = b.length > 2 ? b.slice(0, -1) : '{'; // `{"engineVersion":…` without its `}`
-  const tail = a.length > 2 ? a.slice(1) : '}'; // `"request":…}` without its `{`
-  const recordHash = sha256(b.length > 2 && a.length > 2 ? `${head},${tail}` : b.length > 2 ? b : a);
-  return { text: `${head}${b.length > 2 ? ',' : ''}"recordHash":"${recordHash}"${a.length > 2 ? ',' : ''}${tail}`, recordHash };
+  const recordHash = sha256(`{${before}${before !== '' && after !== '' ? ',' : ''}${after}}`);
+  return { text: `{${before}${before !== '' ? ',' : ''}"recordHash":"${recordHash}"${after !== '' ? ',' : ''}${after}}`, recordHash };
 }
 
 /**

@@ -40,6 +40,20 @@ describe('canonical JSON is byte for byte what the canonicalize package writes',
     // Integer-like keys, which JavaScript lists first in numeric order, not in sorted order.
     fc.assert(fc.property(fc.dictionary(fc.oneof(fc.nat(1000).map(String), fc.string()), fc.integer()), (v) => same(sortedDeep(v))), { numRuns: 1000 });
   });
+  it('values with some parts in key order and others not (a record whose request input is as the caller wrote it): the same bytes', () => {
+    // Each object's keys sorted or reversed by a coin per object, so that canonical members sit
+    // inside objects that are not, at every depth.
+    const mixed = (v: unknown, coins: boolean[], at = { i: 0 }): unknown => {
+      if (Array.isArray(v)) return v.map((x) => mixed(x, coins, at));
+      if (v === null || typeof v !== 'object') return v;
+      const keys = Object.keys(v).sort();
+      if (!coins[at.i++ % Math.max(1, coins.length)]) keys.reverse();
+      const out: Record<string, unknown> = {};
+      for (const k of keys) out[k] = mixed((v as Record<string, unknown>)[k], coins, at);
+      return out;
+    };
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (v, coins) => same(mixed(v, coins))), { numRuns: 2000 });
+  });
   it('what JSON.stringify writes otherwise than RFC 8785 is never taken the short way', () => {
     class Point {
       constructor(readonly x: number, readonly y: number) {}
