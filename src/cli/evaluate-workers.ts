@@ -6,7 +6,7 @@ import { lineChunks } from '../node/line-chunks';
 import { lineRanges, readRange } from '../node/line-ranges';
 import { nodeSha256Hex } from '../node/sha256';
 import type { Engine } from '../create-engine';
-import { decideRows } from '../records/decide-rows';
+import { decideRowLines, type RowLines } from '../records/decide-rows';
 import { defaultWorkerScript, inOrder, type Job } from '../node/pool';
 import type { WorkerReply } from '../node/protocol';
 import { isGzip, openInput, withoutGz, type ByteCounter } from './io';
@@ -24,6 +24,8 @@ const RANGE_BYTES = 1 << 20;
 const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 type Chunk = RowsResult & { end: number };
+/** A chunk decided on this thread: its record lines as text (see `decideRowLines`). */
+type TextChunk = RowLines & { end: number };
 
 /**
  * `zhengdi evaluate FILE.jsonl --workers N`: the rows of a JSONL file decided on N worker
@@ -87,14 +89,14 @@ export async function* evaluateRowsInWorkers(file: string, engine: EngineOptions
  * with any number of workers, and as the rows of standard input). One read and one decode a
  * range instead of a line-reader's promise per line.
  */
-export function* evaluateRowsHere(file: string, engine: Engine, flags: EvaluateFlags, counter: ByteCounter, skipLines = 0): Generator<Chunk, void, undefined> {
+export function* evaluateRowsHere(file: string, engine: Engine, flags: EvaluateFlags, counter: ByteCounter, skipLines = 0): Generator<TextChunk, void, undefined> {
   const name = basename(file);
   const fd = openSync(resolve(file), 'r');
   try {
     const size = fstatSync(fd).size;
     counter.total = size;
     for (const r of lineRanges(fd, size, { maxLines: HERE_LINES, maxBytes: HERE_BYTES, maxLineBytes: MAX_LINE_BYTES, fromLine: skipLines })) {
-      const result = decideRows(engine, readRange(fd, r), r.firstLine, r.longLines, name, file, flags, nodeSha256Hex);
+      const result = decideRowLines(engine, readRange(fd, r), r.firstLine, r.longLines, name, file, flags, nodeSha256Hex);
       counter.read = r.end;
       yield { ...result, end: r.firstLine + r.lines };
     }

@@ -194,9 +194,10 @@ export function program(): Command {
             done = chunk.end;
             if (chunk.errors.length > 0) bar.log(chunk.errors.join(''));
             if (sink) {
-              sink.addBytes(chunk.bytes, chunk.hashes, chunk.ids);
+              if ('lines' in chunk) sink.addLines(chunk.lines, chunk.hashes, chunk.ids);
+              else sink.addBytes(chunk.bytes, chunk.hashes, chunk.ids);
               await sink.checkpoint(progress());
-            } else if (chunk.bytes.length > 0) await writer!.write(projectChunk(chunk.bytes, fields!));
+            } else if (chunk.records > 0) await writer!.write(projectChunk('lines' in chunk ? Buffer.from(chunk.lines.join(''), 'utf8') : chunk.bytes, fields!));
             bar.update(rows, errors);
             if (stopped) break;
           }

@@ -147,9 +147,19 @@ export class RecordSink {
     this.size += b.length;
   }
 
+  /** Adds a chunk of record lines decided on this thread (chained now, encoded when written). */
+  addLines(lines: readonly string[], hashes: readonly string[], ids: readonly (string | null)[]): void {
+    if (lines.length === 0) return;
+    const text = this.chain.linkLines(lines, hashes, ids);
+    this.parts.push(text);
+    this.size += text.length;
+  }
+
   private async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const buf = Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    const parts = this.parts;
+    // Text only (one thread): encoded once, as one string; else each piece, then joined.
+    const buf = parts.every((p) => typeof p === 'string') ? Buffer.from(parts.join(''), 'utf8') : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
     this.parts = [];
     this.size = 0;
     if ('file' in this.out) {

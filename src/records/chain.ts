@@ -147,6 +147,21 @@ export class RecordChain {
   }
 
   /**
+   * Record lines as text (each `{…}\n`, as `decideRowLines` gives them) to their chained
+   * lines, one string: the same text as {@link link} line by line.
+   */
+  linkLines(lines: readonly string[], recordHashes: readonly string[], ids: readonly (string | null)[]): string {
+    if (lines.length !== recordHashes.length) throw new Error('one record hash per record line');
+    let out = '';
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (!PREFIX_OK.test(line) || !line.endsWith('\n')) throw new Error('a record line must be canonical JSON whose first key sorts after "chain", with its newline');
+      out += this.next(recordHashes[i]!, ids[i] ?? null) + line.slice(1);
+    }
+    return out;
+  }
+
+  /**
    * Record lines as UTF-8 bytes (each `{…}\n`, as a worker writes them) to their chained lines:
    * the same bytes as {@link link} line by line, without decoding the records.
    */

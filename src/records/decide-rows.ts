@@ -32,11 +32,28 @@ export interface RowsResult {
   records: number;
 }
 
+/** The outcome of one chunk of rows with its record lines as text, before they are encoded. */
+export interface RowLines extends Omit<RowsResult, 'bytes'> {
+  /** Record lines (each `{…}\n`, without chain links), in row order. */
+  lines: string[];
+}
+
 /**
  * Decides the rows of one chunk (UTF-8 bytes whose first line is line `start`, 0-based) as
  * `zhengdi evaluate` does: blank lines are skipped, each other line is an input or an envelope.
+ * The record lines as one block of UTF-8 bytes, as a worker returns them.
  */
 export function decideRows(engine: Parameters<typeof recordLine>[0], bytes: Uint8Array, start: number, longLines: readonly LongLine[], name: string, file: string, flags: EvaluateFlags, sha256?: Sha256Hex): RowsResult {
+  const { lines, ...rest } = decideRowLines(engine, bytes, start, longLines, name, file, flags, sha256);
+  return { bytes: encoder.encode(lines.join('')), ...rest };
+}
+
+/**
+ * {@link decideRows} with the record lines as text: for the thread that links and writes them
+ * itself (`zhengdi evaluate FILE.jsonl` without `--workers`), which then encodes each line once,
+ * when it writes it, instead of encoding, scanning and copying the block.
+ */
+export function decideRowLines(engine: Parameters<typeof recordLine>[0], bytes: Uint8Array, start: number, longLines: readonly LongLine[], name: string, file: string, flags: EvaluateFlags, sha256?: Sha256Hex): RowLines {
   const lines = decoder.decode(bytes).split('\n');
   const long = new Map(longLines.map((l) => [l.line, l]));
   const out: string[] = [];
@@ -59,5 +76,5 @@ export function decideRows(engine: Parameters<typeof recordLine>[0], bytes: Uint
     }
     else errors.push(`${file}: line ${line}: ${result.error}\n`);
   }
-  return { bytes: encoder.encode(out.join('')), hashes, ids, errors, rows, records: out.length };
+  return { lines: out, hashes, ids, errors, rows, records: out.length };
 }

@@ -75,6 +75,23 @@ describe('the chain', () => {
     expect(verifyRecordFile(new RecordChain().seal())).toMatchObject({ status: 'intact', records: 0 });
   });
 
+  it('linkLines (one thread, lines as text) gives the same text as link line by line, and refuses a miscount or a line without its newline', () => {
+    const records = fixtureLines().map(parse);
+    const a = new RecordChain();
+    const b = new RecordChain();
+    const byLine = records.map((r) => a.link(JSON.stringify(r), r.recordHash, r.id ?? null)).join('');
+    const lines = records.map((r) => JSON.stringify(r) + '\n');
+    // In two chunks, as the CLI links them: the chain goes on across them.
+    const cut = 5;
+    const text = b.linkLines(lines.slice(0, cut), records.slice(0, cut).map((r) => r.recordHash), records.slice(0, cut).map((r) => r.id ?? null)) + b.linkLines(lines.slice(cut), records.slice(cut).map((r) => r.recordHash), records.slice(cut).map((r) => r.id ?? null));
+    expect(text).toBe(byLine);
+    expect(b.state).toEqual(a.state);
+    expect(verifyRecordFile(text + b.seal())).toMatchObject({ status: 'intact', records: records.length });
+    expect(() => new RecordChain().linkLines(lines, [], [])).toThrow('one record hash per record line');
+    expect(() => new RecordChain().linkLines([JSON.stringify(records[0])], [records[0]!.recordHash], [null])).toThrow('with its newline');
+    expect(() => new RecordChain().linkLines(['{"abc":1}\n'], ['x'], [null])).toThrow('first key sorts after "chain"');
+  });
+
   it('a chain goes on from a saved state (--resume) to the same lines', () => {
     const records = fixtureLines().map(parse);
     const whole = new RecordChain();
