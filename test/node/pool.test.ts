@@ -47,6 +47,14 @@ describe('inOrder (the worker pool)', () => {
     expect(new Set(got.map((r) => r[0]!.thread)).size).toBe(3);
   });
 
+  it('starts each worker with a young generation of 64 MiB (the default made the scavenger a fifth of a worker\'s time)', async () => {
+    const limits = script('limits.mjs', `
+import { resourceLimits } from 'node:worker_threads';
+parentPort.on('message', (m) => parentPort.postMessage({ type: 'chunk', chunk: m.chunk, results: [resourceLimits] }));`);
+    const got = (await collect(inOrder(2, limits, data, jobs(2), unwrap as never))) as Array<Array<{ maxYoungGenerationSizeMb: number }>>;
+    expect(got.map((r) => r[0]!.maxYoungGenerationSizeMb)).toEqual([64, 64]);
+  });
+
   it('reads the next job only when fewer than 2 per worker are in flight, and stops reading when abandoned', async () => {
     const pulled = { count: 0 };
     let seen = 0;
