@@ -158,14 +158,17 @@ export class RecordSink {
   private async flush(): Promise<void> {
     if (this.parts.length === 0) return;
     const parts = this.parts;
-    // Text only (one thread): encoded once, as one string; else each piece, then joined.
-    const buf = parts.every((p) => typeof p === 'string') ? Buffer.from(parts.join(''), 'utf8') : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    // Text only (one thread): encoded once, as one string. Bytes (the workers' chunks, one a
+    // checkpoint): written as they are, without copying them into one buffer first.
+    const bufs: Uint8Array[] = parts.every((p) => typeof p === 'string') ? [Buffer.from(parts.join(''), 'utf8')] : parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
     this.parts = [];
     this.size = 0;
     if ('file' in this.out) {
-      await this.out.file.write(buf);
-      this.written += buf.length;
-    } else if (!this.out.stream.write(buf)) {
+      const { bytesWritten } = bufs.length === 1 ? await this.out.file.write(bufs[0]!) : await this.out.file.writev(bufs);
+      const size = bufs.reduce((n, b) => n + b.length, 0);
+      if (bytesWritten !== size) throw new Error(`wrote ${bytesWritten} of ${size} bytes to ${this.out.partial}`);
+      this.written += size;
+    } else if (!this.out.stream.write(bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs))) {
       await once(this.out.stream, 'drain');
     }
   }

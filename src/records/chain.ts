@@ -166,11 +166,13 @@ export class RecordChain {
    * the same bytes as {@link link} line by line, without decoding the records.
    */
   linkBytes(bytes: Uint8Array, recordHashes: readonly string[], ids: readonly (string | null)[]): Uint8Array {
-    const prefixes: Uint8Array[] = [];
+    // Each prefix is ASCII (hex digits, digits and punctuation): one byte a character, written
+    // straight into the output, which is made once at its final size.
+    const prefixes: string[] = new Array<string>(recordHashes.length);
     let size = bytes.length;
     for (let i = 0; i < recordHashes.length; i++) {
-      const p = encoder.encode(this.next(recordHashes[i]!, ids[i] ?? null));
-      prefixes.push(p);
+      const p = this.next(recordHashes[i]!, ids[i] ?? null);
+      prefixes[i] = p;
       size += p.length - 1;
     }
     const out = new Uint8Array(size);
@@ -179,8 +181,10 @@ export class RecordChain {
     for (let i = 0; i < prefixes.length; i++) {
       const nl = bytes.indexOf(NEWLINE, from);
       if (nl < 0 || bytes[from] !== 0x7b) throw new Error('record bytes must be lines of JSON objects, one per record hash');
-      out.set(prefixes[i]!, at);
-      at += prefixes[i]!.length;
+      const p = prefixes[i]!;
+      const { written } = encoder.encodeInto(p, out.subarray(at, at + p.length));
+      if (written !== p.length) throw new Error('a chain hash must be hex digits');
+      at += p.length;
       out.set(bytes.subarray(from + 1, nl + 1), at);
       at += nl - from;
       from = nl + 1;

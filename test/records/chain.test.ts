@@ -71,6 +71,8 @@ describe('the chain', () => {
     expect(new TextDecoder().decode(b.linkBytes(bytes, records.map((r) => r.recordHash), records.map((r) => r.id ?? null)))).toBe(byLine);
     expect(b.state).toEqual(a.state);
     expect(() => b.linkBytes(bytes, [], [])).toThrow('more record lines than record hashes');
+    // The prefixes are written as ASCII: a SHA-256 function that gives anything else is refused, not mis-encoded.
+    expect(() => new RecordChain({ sha256: () => 'é'.repeat(64) }).linkBytes(bytes, records.map((r) => r.recordHash), records.map(() => null))).toThrow('hex digits');
     expect(new RecordChain().seal()).toBe(`{"count":0,"first":null,"format":"zhengdi-seal/1","head":"${GENESIS}","last":null}\n`);
     expect(verifyRecordFile(new RecordChain().seal())).toMatchObject({ status: 'intact', records: 0 });
   });
