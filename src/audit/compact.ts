@@ -229,16 +229,29 @@ function compactOutcome(v: unknown): unknown {
 type GroupPlan = Array<[ns: string, members: Array<[name: string, id: string]>]>;
 
 /**
- * Plans by id list (joined): the rows of a batch read the same few lists, and building each group
- * from a plan (the same keys in the same order every time) is several times faster than
- * splitting and sorting the ids again. Bounded: emptied when it reaches 512 lists.
+ * Plans by id list, found by walking a tree of the ids in order (no key string is built): the
+ * rows of a batch read the same few lists, and building each group from a plan (the same keys in
+ * the same order every time) is several times faster than splitting and sorting the ids again.
+ * Bounded: emptied when it holds 512 lists.
  */
-const plans = new Map<string, GroupPlan>();
+interface PlanNode {
+  readonly next: Map<string, PlanNode>;
+  plan?: GroupPlan;
+}
+let planTree: PlanNode = { next: new Map() };
+let planCount = 0;
 
 function groupPlan(ids: readonly string[]): GroupPlan {
-  const key = ids.join('\n');
-  let plan = plans.get(key);
-  if (plan) return plan;
+  let node = planTree;
+  for (let i = 0; i < ids.length; i++) {
+    let n = node.next.get(ids[i]!);
+    if (n === undefined) {
+      n = { next: new Map() };
+      node.next.set(ids[i]!, n);
+    }
+    node = n;
+  }
+  if (node.plan !== undefined) return node.plan;
   const groups = new Map<string, Array<[string, string]>>();
   for (const id of ids) {
     const dot = id.lastIndexOf('.');
@@ -249,13 +262,19 @@ function groupPlan(ids: readonly string[]): GroupPlan {
     else groups.set(ns, [member]);
   }
   const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  plan = [...groups.keys()].sort(byCodeUnits).map((ns): GroupPlan[number] => [ns, groups.get(ns)!.sort((a, b) => byCodeUnits(a[0], b[0]))]);
-  if (plans.size >= 512) plans.clear();
-  plans.set(key, plan);
+  const plan = [...groups.keys()].sort(byCodeUnits).map((ns): GroupPlan[number] => [ns, groups.get(ns)!.sort((a, b) => byCodeUnits(a[0], b[0]))]);
+  if (planCount >= 512) {
+    planTree = { next: new Map() };
+    planCount = 0;
+    return plan;
+  }
+  planCount++;
+  node.plan = plan;
   return plan;
 }
 
-function groupedParameters(values: Record<string, ParameterValue>): CompactRecord['parameters'] {
+/** The parameter values read, grouped by namespace in sorted order (each group's names sorted). @internal */
+export function groupedParameters(values: Record<string, ParameterValue>): CompactRecord['parameters'] {
   const out: CompactRecord['parameters'] = {};
   for (const [ns, members] of groupPlan(Object.keys(values))) {
     const group: Record<string, ParameterValue> = {};

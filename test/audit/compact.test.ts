@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, COMPACT_FORMAT_V1, compactParameters, compactRecordOf, expandRecord, InputError, parseCompactRecord, rederive, toCompactRecord, toRecord, type AnyCompactRecord, type CompactItem, type DecisionRecord, type ItemOutcome } from '../../src';
-import { compactOfBody } from '../../src/audit/compact';
+import { compactOfBody, groupedParameters } from '../../src/audit/compact';
+import fc from 'fast-check';
 import { contentHash } from '../../src/engine/canonical-json';
 import { payoutPeople } from '../../bench/generate';
 import { engine } from '../helpers';
@@ -140,3 +141,35 @@ describe('compact records (zhengdi-compact/2)', () => {
     expect(compact / n).toBeLessThan(full / n / 10);
   });
 });
+
+describe('parameters grouped by namespace (the plans kept per list of ids)', () => {
+  // The plain way: split each id at its last dot, namespaces and names in code-unit order.
+  const plain = (values: Record<string, string>) => {
+    const groups: Record<string, Record<string, string>> = {};
+    const nsOf = (id: string) => (id.lastIndexOf('.') < 0 ? '' : id.slice(0, id.lastIndexOf('.')));
+    for (const ns of [...new Set(Object.keys(values).map(nsOf))].sort()) {
+      const group: Record<string, string> = {};
+      for (const id of Object.keys(values).filter((x) => nsOf(x) === ns).sort((a, b) => (a.slice(a.lastIndexOf('.') + 1) < b.slice(b.lastIndexOf('.') + 1) ? -1 : 1))) group[id.slice(id.lastIndexOf('.') + 1)] = values[id]!;
+      groups[ns] = group;
+    }
+    return groups;
+  };
+  const ids = fc.uniqueArray(fc.tuple(fc.constantFrom('', 'cn', 'cn.shanghai', 'cn.shanghai.baoshan', 'x.y'), fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/)).map(([ns, name]) => (ns ? `${ns}.${name}` : name)), { maxLength: 9 });
+  it('give the plain grouping, keys in order, for any list of ids in any order; more than 512 lists, and lists that begin another', () => {
+    const seen = fc.sample(ids, 1500);
+    fc.assert(
+      fc.property(fc.constantFrom(...seen), fc.nat(), (list, k) => {
+        // The list, then one that begins with it (a prefix in the tree of plans).
+        for (const l of [list, [...list, `zz.extra${k % 3}`].filter((x, i, a) => a.indexOf(x) === i)]) {
+          const values = Object.fromEntries(l.map((id, i) => [id, String(i)]));
+          const got = groupedParameters(values);
+          const want = plain(values);
+          expect(got).toEqual(want);
+          expect(JSON.stringify(got)).toBe(JSON.stringify(want)); // the same key order
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
