@@ -92,10 +92,11 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
     if (big > 0) {
       const bigInput = join(dir, 'big.jsonl');
       await writeJsonl(bigInput, big);
-      for (const workers of [1, 2]) {
-        const name = `${big.toLocaleString('en')} rows, --workers ${workers}`;
+      for (const workers of [null, 1, 2]) {
+        const name = `${big.toLocaleString('en')} rows, ${workers === null ? 'no --workers (one thread)' : `--workers ${workers}`}`;
         log(name, (runs[name] = await runCli(bigInput, big, workers, dir)));
       }
+      if (new Set(Object.values(runs).filter((r) => r.rows === big).map((r) => r.sha256)).size !== 1) throw new Error('the record files of the big input differ between one thread, 1 worker and 2 workers');
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,6 +105,7 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
   const thread = list.find((r) => r.rows === small && r.workers === null)!;
   const one = list.find((r) => r.rows === small && r.workers === 1)!;
   const two = list.find((r) => r.rows === small && r.workers === 2)!;
+  const largeThread = list.find((r) => r.rows === big && r.workers === null && big !== small);
   const large = list.find((r) => r.rows === big && r.workers === 1 && big !== small);
   const largeTwo = list.find((r) => r.rows === big && r.workers === 2 && big !== small);
   // Per core: rows per CPU-second of the one-thread run (reading, deciding, sealing and writing on
@@ -116,6 +118,10 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
     sameBytes: true,
     perCore,
     perCoreOneWorker: one.rowsPerCpuSecond,
+    // The same on the big file, where start-up (about 0.4 s of CPU a process, 0.8 s with a
+    // worker's engine) is spread over ten times the rows: the steady rate.
+    perCoreBig: largeThread?.rowsPerCpuSecond,
+    perCoreOneWorkerBig: large?.rowsPerCpuSecond,
     scaling: two.rowsPerSecond / one.rowsPerSecond,
     scalingBig: large && largeTwo ? largeTwo.rowsPerSecond / large.rowsPerSecond : undefined,
     // What the 1-worker run already keeps busy (CPU ÷ wall: its main thread, V8's helper threads):
