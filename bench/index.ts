@@ -85,7 +85,7 @@ async function main() {
     console.log(`  2 workers ÷ 1 worker throughput (target ≥ 1.8×): ${fmt(rec.scaling)}× on the small file${rec.scalingBig !== undefined ? `, ${fmt(rec.scalingBig)}× on the big one` : ''}${rec.rssRatio !== undefined ? `; peak RSS big ÷ small (1 worker): ${fmt(rec.rssRatio)}×` : ''}`);
     console.log(`  the 1-worker run keeps ${fmt(rec.coresBusyOneWorker)} cores busy (CPU ÷ wall): on ${os.cpus().length} cores, 2 workers can be at most ${fmt(os.cpus().length / rec.coresBusyOneWorker)}× as fast`);
     console.log(`  per core (target ≥ 20,000 rows/s with sealed records): ${fmt(rec.perCore)} rows per CPU-second on one thread; ${fmt(rec.perCoreOneWorker)} with --workers 1 (a second engine and the messages between threads)${rec.perCoreBig !== undefined ? `; on the big file ${fmt(rec.perCoreBig)} on one thread, ${fmt(rec.perCoreOneWorkerBig!)} with --workers 1` : ''}`);
-    console.log(`  40 million people, projected from ${fmt(rec.perCore)} rows per CPU-second (one thread, writing included; perfect scaling assumed): ${rec.projection.twoCoresHours.toFixed(2)} h on 2 cores, ${(rec.projection.sixteenCoresHours * 60).toFixed(0)} min on 16 cores`);
+    console.log(`  40 million people, projected from ${fmt(rec.projection.rate)} rows per CPU-second (${rec.projection.from}, writing included; perfect scaling assumed): ${rec.projection.twoCoresHours.toFixed(2)} h on 2 cores, ${(rec.projection.sixteenCoresHours * 60).toFixed(0)} min on 16 cores`);
   }
   if (perCore === undefined && parts.has('4')) console.log('  (run part 3 too for the 40-million projection)');
   console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
