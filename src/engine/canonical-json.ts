@@ -99,6 +99,8 @@ function sortedPlainCopy(value: unknown): unknown {
   const keys = Object.keys(o).sort();
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
+    // An own "__proto__" (JSON.parse makes one) would set the copy's prototype, not a member.
+    if (keys[i] === '__proto__') return NOT_PLAIN;
     const x = sortedPlainCopy(o[keys[i]!]);
     if (x === NOT_PLAIN) return NOT_PLAIN;
     out[keys[i]!] = x;

@@ -54,6 +54,10 @@ describe('canonical JSON is byte for byte what the canonicalize package writes',
     };
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (v, coins) => same(mixed(v, coins))), { numRuns: 2000 });
   });
+  it('an own "__proto__" key (as JSON.parse makes it) is written as a member, in or out of order', () => {
+    for (const text of ['{"b":1,"__proto__":{"x":1},"a":2}', '{"__proto__":null,"a":[{"z":1,"__proto__":2}]}', '{"a":{"__proto__":{"b":1,"a":2}}}']) same(JSON.parse(text));
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1},"b":1}');
+  });
   it('what JSON.stringify writes otherwise than RFC 8785 is never taken the short way', () => {
     class Point {
       constructor(readonly x: number, readonly y: number) {}
