@@ -44,7 +44,6 @@ export function defaultWorkerScript(): URL {
   return new URL(here.endsWith('.cjs') ? './batch-worker.cjs' : './batch-worker.js', here);
 }
 
-
 /**
  * The young generation of each worker's heap (where a decision's short-lived objects are made).
  * A worker's default is small: deciding and sealing a row makes tens of kilobytes of garbage, and
