@@ -12,6 +12,7 @@ import type { AnyDecision as Decision, EngineCore } from '../engine/engine';
 import { InputError, type Issue } from '../engine/errors';
 import { zodIssues } from '../engine/schemas';
 import type { ParameterRead } from '../engine/types';
+import { reasonResultsOf } from '../engine/lazy-reasons';
 import { diffValues, type Diff } from './diff';
 import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
 
@@ -346,7 +347,7 @@ export function compactOfBody(body: Omit<DecisionRecord, 'recordHash' | 'chain'>
     ...id,
     outcome: compactOutcome(d.outcome),
     parameters: groupedParameters(body.parameters),
-    reasons: groupedReasons(d.reasons),
+    reasons: groupedReasons(reasonResultsOf(d)),
     request: body.request,
     ruleset: body.ruleset.hash,
     warnings: warningCounts(d.warnings),

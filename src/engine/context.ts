@@ -57,7 +57,12 @@ export interface ScopeResult {
  * ```
  */
 export class DecisionContext<Scope extends string = string> implements EvaluationScope {
-  readonly reasons: Reason[] = [];
+  /** Every reason so far, in order; a reason in `unwritten` has no message yet. */
+  private readonly list: Reason[] = [];
+  /** Reasons whose message is written when the reasons are first read (see {@link DecisionContext.reasons}). */
+  private unwritten: UnwrittenMessage[] = [];
+  /** Whether an unwritten message is one that is made anew (not remembered). */
+  private costly = false;
   readonly warnings: Warning[] = [];
   readonly ruleset: LoadedRuleset;
   /** The kind being decided. */
@@ -256,6 +261,60 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     return this.currentValues[name];
   }
 
+  /**
+   * The reasons so far, in order, each with its message. Messages are written when the reasons
+   * are first read (here, or through the decision's `reasons`), from the template and the values
+   * the rule computed: the same text as written at once, and no text at all for a decision whose
+   * reasons nobody reads (a compact record keeps only each rule's result).
+   */
+  get reasons(): Reason[] {
+    if (this.unwritten.length > 0) this.writeMessages();
+    return this.list;
+  }
+
+  /**
+   * The reasons as they are, a message possibly not yet written: for readers of each reason's
+   * rule, result and subject only (compact records). @internal
+   */
+  reasonResults(): readonly Reason[] {
+    return this.list;
+  }
+
+  /**
+   * Records a reason whose message is written from `template` when the reasons are read. The
+   * values are the entry's own (made for this entry, not shared), kept as they are.
+   * @internal
+   */
+  addReason(reason: Reason, template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots): void {
+    this.list.push(reason);
+    if (!this.costly) {
+      // Until a message is one made anew for its subject, messages (remembered texts, a lookup
+      // each) are written at once: leaving them would cost more than it saves.
+      if (planOf(template).memoised) {
+        reason.message = formatMessage(template, values, subject, item);
+        return;
+      }
+      this.costly = true;
+    }
+    this.unwritten.push({ reason, template, values, subject, item });
+  }
+
+  /**
+   * Whether the decision leaves messages to be written when its reasons are read: those from the
+   * first message made anew for its subject (an applicant's id, a birth date) on.
+   * @internal
+   */
+  get deferMessages(): boolean {
+    return this.unwritten.length > 0;
+  }
+
+  private writeMessages(): void {
+    const list = this.unwritten;
+    this.unwritten = [];
+    this.costly = false;
+    for (const m of list) m.reason.message = formatMessage(m.template, m.values, m.subject, m.item);
+  }
+
   /** Parameters read so far, in the order first read. */
   parameters(): ParameterRead[] {
     return [...this.reads.values()];
@@ -318,11 +377,20 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     } catch (e) {
       return entryError(rule.id, e);
     }
-    const message = formatMessage(holds ? rule.message.holds : rule.message.fails, values, subject);
-    const reason = entryReason(rule.id, holds, rule.citation, message, subject, rule.values.length > 0 ? toJsonValues(values) : undefined);
+    const template = holds ? rule.message.holds : rule.message.fails;
+    const json = rule.values.length > 0 ? toJsonValues(values) : undefined;
+    if (!holds && rule.effect === 'warning') {
+      // A warning says its message now (and is kept once per text).
+      const message = formatMessage(template, values, subject);
+      const reason = entryReason(rule.id, holds, rule.citation, message, subject, json);
+      reason.effect = 'warning';
+      this.list.push(reason);
+      this.warn(rule.warningCode ?? 'RULE_WARNING', message, subject);
+      return { holds, values };
+    }
+    const reason = entryReason(rule.id, holds, rule.citation, UNWRITTEN, subject, json);
     if (rule.effect === 'warning') reason.effect = 'warning';
-    this.reasons.push(reason);
-    if (!holds && rule.effect === 'warning') this.warn(rule.warningCode ?? 'RULE_WARNING', message, subject);
+    this.addReason(reason, template, values, subject);
     return { holds, values };
   }
 
@@ -441,6 +509,21 @@ function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue
   for (const k in values) out[k] = toJsonValue(values[k]);
   return out;
 }
+
+/** A reason's message not yet written: what writes it. */
+interface UnwrittenMessage {
+  readonly reason: Reason;
+  readonly template: Localized;
+  readonly values: Record<string, unknown>;
+  readonly subject: string | undefined;
+  readonly item: ItemSlots | undefined;
+}
+
+/**
+ * The message of a reason until it is written (never seen: reading the reasons writes them).
+ * @internal
+ */
+export const UNWRITTEN: Localized = Object.freeze({ zh: '', en: '' });
 
 /** A message template split once into literal text and `{name}` / `{name:places}` slots. */
 type TemplatePart = string | { name: string; places: number | undefined };

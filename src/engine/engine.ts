@@ -3,6 +3,7 @@
  * way through for every decision (validate → resolve → decide → decision). It knows no bundled
  * data and no bundled kind: `createEngine()` (src/create-engine.ts) wires those in.
  */
+import { deferReasons } from './lazy-reasons';
 import { z } from 'zod';
 import { DecisionContext } from './context';
 import { hasOnlyKeys, isIsoDateInput, isObjectLike, withinLength } from './fast-parse';
@@ -539,16 +540,20 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       if (e instanceof NotADecimalError) throw new RuleEvaluationError(ruleset.id, `a formula or item gave a value that is not a decimal (${e.message})`);
       throw e;
     }
+    const deferred = ctx.deferMessages;
     const decision: AnyDecision = {
       kind: req.kind,
       jurisdiction,
       asOf: dates.asOf,
       ruleset: rulesetRef(ruleset),
       outcome,
-      reasons: ctx.reasons,
+      // Messages made anew for a subject are written when first read (lazy-reasons.ts): a decision
+      // written as a compact record never writes them.
+      reasons: deferred ? (undefined as unknown as AnyDecision['reasons']) : ctx.reasons,
       parameters: ctx.parameters(),
       warnings: ctx.warnings,
     };
+    if (deferred) deferReasons(decision, ctx);
     Object.defineProperty(decision, 'request', { value: normalisedRequest(request as Envelope, req.kind, jurisdiction, dates), enumerable: false });
     return decision;
   }

@@ -1,5 +1,5 @@
 import type { DecisionContext } from './context';
-import { formatMessage, toJsonValue } from './context';
+import { toJsonValue, UNWRITTEN } from './context';
 import { Dec, toDec } from './decimal';
 import { entryError, entryReason, EntryScope, evaluateEntry } from './entry';
 import { RuleEvaluationError } from './errors';
@@ -140,11 +140,10 @@ export function evaluateItem<S extends string>(ctx: DecisionContext<S>, item: Co
   }
   const amountText = amount?.text;
   const template = item.message ? (applies ? item.message.holds : item.message.fails) : applies ? DEFAULT_HOLDS : DEFAULT_FAILS;
-  const message = formatMessage(template, values, subject, { amount: amountText, label: item.label });
   let json: Record<string, JsonValue> | undefined;
   for (const k in values) (json ??= {})[k] = toJsonValue(values[k]);
   if (amountText !== undefined) (json ??= {}).amount = amountText;
-  ctx.reasons.push(entryReason(item.id, applies, item.citation, message, subject, json));
+  ctx.addReason(entryReason(item.id, applies, item.citation, UNWRITTEN, subject, json), template, values, subject, { amount: amountText, label: item.label });
   if (amount === undefined || funding === undefined) return undefined;
   return {
     id: item.id,
