@@ -62,7 +62,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   /** Reasons whose message is written when the reasons are first read (see {@link DecisionContext.reasons}). */
   private unwritten: UnwrittenMessage[] = [];
   /** Whether an unwritten message is one that is made anew (not remembered). */
-  private costly = false;
+  private costly: boolean;
   readonly warnings: Warning[] = [];
   readonly ruleset: LoadedRuleset;
   /** The kind being decided. */
@@ -82,6 +82,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   constructor(opts: ContextOptions) {
     this.opts = opts;
+    this.costly = deferringKinds.get(opts.ruleset)?.has(opts.kind) === true;
     this.ruleset = opts.ruleset;
     this.kind = opts.kind;
     this.asOf = opts.asOf;
@@ -295,13 +296,18 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
         return;
       }
       this.costly = true;
+      // Decisions of this kind under this ruleset leave every message from now on (a lookup saved each).
+      let kinds = deferringKinds.get(this.ruleset);
+      if (kinds === undefined) deferringKinds.set(this.ruleset, (kinds = new Set()));
+      kinds.add(this.kind);
     }
     this.unwritten.push({ reason, template, values, subject, item });
   }
 
   /**
    * Whether the decision leaves messages to be written when its reasons are read: those from the
-   * first message made anew for its subject (an applicant's id, a birth date) on.
+   * first message made anew for its subject (an applicant's id, a birth date) on, or all of them
+   * once a decision of this kind under this ruleset has made one.
    * @internal
    */
   get deferMessages(): boolean {
@@ -509,6 +515,9 @@ function toJsonValues(values: Record<string, unknown>): Record<string, JsonValue
   for (const k in values) out[k] = toJsonValue(values[k]);
   return out;
 }
+
+/** Per ruleset, the kinds whose decisions have made a message anew for a subject: their decisions leave every message unwritten. */
+const deferringKinds = new WeakMap<LoadedRuleset, Set<string>>();
 
 /** A reason's message not yet written: what writes it. */
 interface UnwrittenMessage {
