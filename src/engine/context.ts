@@ -282,17 +282,19 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   }
 
   /**
-   * Records a reason whose message is written from `template` when the reasons are read. The
-   * values are the entry's own (made for this entry, not shared), kept as they are.
+   * Records a reason whose message is written from `template` when the reasons are read (and,
+   * with `valuesAsJson`, its `values` as the JSON of `values`). The values are the entry's own
+   * (made for this entry, not shared), kept as they are until then.
    * @internal
    */
-  addReason(reason: Reason, template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots): void {
+  addReason(reason: Reason, template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots, valuesAsJson = false): void {
     this.list.push(reason);
     if (!this.costly) {
       // Until a message is one made anew for its subject, messages (remembered texts, a lookup
       // each) are written at once: leaving them would cost more than it saves.
       if (planOf(template).memoised) {
         reason.message = formatMessage(template, values, subject, item);
+        if (valuesAsJson) reason.values = toJsonValues(values);
         return;
       }
       this.costly = true;
@@ -301,7 +303,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
       if (kinds === undefined) deferringKinds.set(this.ruleset, (kinds = new Set()));
       kinds.add(this.kind);
     }
-    this.unwritten.push({ reason, template, values, subject, item });
+    this.unwritten.push({ reason, template, values, subject, item, valuesAsJson });
   }
 
   /**
@@ -318,7 +320,10 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     const list = this.unwritten;
     this.unwritten = [];
     this.costly = false;
-    for (const m of list) m.reason.message = formatMessage(m.template, m.values, m.subject, m.item);
+    for (const m of list) {
+      m.reason.message = formatMessage(m.template, m.values, m.subject, m.item);
+      if (m.valuesAsJson) m.reason.values = toJsonValues(m.values);
+    }
   }
 
   /** Parameters read so far, in the order first read. */
@@ -384,19 +389,19 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
       return entryError(rule.id, e);
     }
     const template = holds ? rule.message.holds : rule.message.fails;
-    const json = rule.values.length > 0 ? toJsonValues(values) : undefined;
     if (!holds && rule.effect === 'warning') {
       // A warning says its message now (and is kept once per text).
       const message = formatMessage(template, values, subject);
-      const reason = entryReason(rule.id, holds, rule.citation, message, subject, json);
+      const reason = entryReason(rule.id, holds, rule.citation, message, subject, rule.values.length > 0 ? toJsonValues(values) : undefined);
       reason.effect = 'warning';
       this.list.push(reason);
       this.warn(rule.warningCode ?? 'RULE_WARNING', message, subject);
       return { holds, values };
     }
-    const reason = entryReason(rule.id, holds, rule.citation, UNWRITTEN, subject, json);
+    // Its values as JSON (`values`, kept in their place among the keys) are made with the message.
+    const reason = entryReason(rule.id, holds, rule.citation, UNWRITTEN, subject, rule.values.length > 0 ? UNWRITTEN_VALUES : undefined);
     if (rule.effect === 'warning') reason.effect = 'warning';
-    this.addReason(reason, template, values, subject);
+    this.addReason(reason, template, values, subject, undefined, rule.values.length > 0);
     return { holds, values };
   }
 
@@ -526,6 +531,8 @@ interface UnwrittenMessage {
   readonly values: Record<string, unknown>;
   readonly subject: string | undefined;
   readonly item: ItemSlots | undefined;
+  /** Whether the reason's `values` are the JSON of `values`, made with the message. */
+  readonly valuesAsJson: boolean;
 }
 
 /**
@@ -533,6 +540,7 @@ interface UnwrittenMessage {
  * @internal
  */
 export const UNWRITTEN: Localized = Object.freeze({ zh: '', en: '' });
+const UNWRITTEN_VALUES: Record<string, JsonValue> = Object.freeze({});
 
 /** A message template split once into literal text and `{name}` / `{name:places}` slots. */
 type TemplatePart = string | { name: string; places: number | undefined };

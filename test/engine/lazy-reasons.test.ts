@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, createEngine, toCompactRecord, toRecord, type EligibilityInput } from '../../src';
+import { readFileSync } from 'node:fs';
 import { households } from '../../bench/generate';
+import { buildDecisionFixtures } from '../../scripts/decision-fixtures/build';
 
 /**
  * Messages written when the reasons are read (src/engine/lazy-reasons.ts, issue 21). A message
@@ -89,6 +91,21 @@ describe('messages written when the reasons are read', () => {
     expect(() => {
       (c as { reasons: unknown }).reasons = [];
     }).toThrow(TypeError);
+  });
+
+  it('the bundled decision fixtures, made again with messages and values written when read: the same bytes', () => {
+    expect(isDeferred(engine.eligibility(input()))).toBe(true);
+    for (const [name, content] of buildDecisionFixtures(engine)) expect(readFileSync(new URL(`../../fixtures/decisions/${name}`, import.meta.url), 'utf8'), name).toBe(content);
+  });
+
+  it('a reason\'s values are written with its message: JSON (decimals as text), copies of the lists', () => {
+    const d = engine.eligibility(input());
+    const membership = d.reasons.find((r) => r.rule === 'membership' && r.subject === 'A2')!;
+    expect(membership.values).toEqual({ basis: 'member', collectiveMember: true, holdsContractRight: false, unmet: ['holds no land-contract right'], unmetZh: ['不享有土地承包经营权'] });
+    // (2.40 − 1.80) ÷ 4 = 0.15, as text; the threshold 0.3 as the parameter's text.
+    expect(d.reasons.find((r) => r.rule === 'per-capita-under-0.3' && r.subject === 'A1')!.values).toEqual({ perCapitaAfterMu: '0.15', maxPerCapitaMu: '0.3' });
+    (membership.values!.unmet as string[]).push('edited');
+    expect(engine.eligibility(input()).reasons.find((r) => r.rule === 'membership' && r.subject === 'A2')!.values!.unmet).toEqual(['holds no land-contract right']);
   });
 
   it('a decision whose messages all repeat (a payout) writes them at once: no accessor', async () => {
