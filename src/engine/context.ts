@@ -292,8 +292,9 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
     if (!this.costly) {
       // Until a message is one made anew for its subject, messages (remembered texts, a lookup
       // each) are written at once: leaving them would cost more than it saves.
-      if (planOf(template).memoised) {
-        reason.message = formatMessage(template, values, subject, item);
+      const plan = planOf(template);
+      if (plan.memoised) {
+        reason.message = messageOf(plan, values, subject, item);
         if (valuesAsJson) reason.values = toJsonValues(values);
         return;
       }
@@ -644,7 +645,11 @@ function memoKey(v: unknown, item: ItemSlots | undefined): boolean {
  * A fresh object each time, so that a caller changing one decision changes no other.
  */
 export function formatMessage(template: Localized, values: Record<string, unknown>, subject: string | undefined, item?: ItemSlots): Localized {
-  const plan = planOf(template);
+  return messageOf(planOf(template), values, subject, item);
+}
+
+/** {@link formatMessage} of a template's plan (found once by the caller). */
+function messageOf(plan: TemplatePlan, values: Record<string, unknown>, subject: string | undefined, item: ItemSlots | undefined): Localized {
   if (!plan.memoised) return { zh: fill(plan.zh, values, subject, item, 'zh'), en: fill(plan.en, values, subject, item, 'en') };
   const slots = plan.slots;
   let node: Map<unknown, unknown> | undefined = plan.memo;
