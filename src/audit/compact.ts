@@ -13,8 +13,9 @@ import { InputError, type Issue } from '../engine/errors';
 import { zodIssues } from '../engine/schemas';
 import type { ParameterRead } from '../engine/types';
 import { reasonResultsOf } from '../engine/lazy-reasons';
+import { ENGINE_VERSION } from '../version';
 import { diffValues, type Diff } from './diff';
-import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
+import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, recordedRequestOf, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
 
 /**
  * The format tag of the compact records written: `zhengdi-compact/2`. Records of
@@ -352,6 +353,72 @@ export function compactOfBody(body: Omit<DecisionRecord, 'recordHash' | 'chain'>
     ruleset: body.ruleset.hash,
     warnings: warningCounts(d.warnings),
   };
+}
+
+/**
+ * The canonical JSON of the parameters a decision read, grouped as a compact record keeps them
+ * (`groupedParameters`). The rows of a batch read the same few sets of figures (one per date and
+ * override set), so the text is kept per list of ids and values and given again: keyed by each
+ * value's type and text (a number and a decimal text are told apart), only for values that are
+ * numbers or strings (a list, which could be changed in place, is written afresh). A function
+ * of the reads alone (their ids and values in order), so the same as writing it each time.
+ * Bounded: 256 texts a list of ids. @internal
+ */
+export function parametersText(reads: readonly ParameterRead[]): string {
+  const ids: string[] = new Array<string>(reads.length);
+  let key: string | undefined = '';
+  for (let i = 0; i < reads.length; i++) {
+    const p = reads[i]!;
+    ids[i] = p.id;
+    const v: unknown = p.value;
+    if (typeof p.id !== 'string') key = undefined;
+    else if (key !== undefined) {
+      if (typeof v === 'number') key += `\u0000n${v}`;
+      else if (typeof v === 'string' && !v.includes('\u0000')) key += `\u0000s${v}`;
+      else key = undefined;
+    }
+  }
+  const texts = key === undefined ? undefined : parameterTexts(groupPlan(ids));
+  const known = texts?.get(key!);
+  if (known !== undefined) return known;
+  const text = canonicalJson(groupedParameters(valuesOf(reads)));
+  if (texts !== undefined) {
+    if (texts.size >= 256) texts.clear();
+    texts.set(key!, text);
+  }
+  return text;
+}
+const textsByPlan = new WeakMap<GroupPlan, Map<string, string>>();
+function parameterTexts(plan: GroupPlan): Map<string, string> {
+  let texts = textsByPlan.get(plan);
+  if (texts === undefined) textsByPlan.set(plan, (texts = new Map()));
+  return texts;
+}
+
+/**
+ * A value already written as canonical JSON, for {@link compactTextBody}'s writer to write as it
+ * is. @internal
+ */
+export class CanonicalText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The fields of a decision's compact record for writing it as text (src/records/line.ts): those
+ * of {@link compactBody}, with the parameters already written as canonical JSON
+ * ({@link parametersText}) and the reasons read without writing their messages. @internal
+ */
+export function compactTextBody(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): Record<string, unknown> {
+  const recorded = recordedRequestOf(decision, request, options);
+  const body: Record<string, unknown> = { engineVersion: ENGINE_VERSION, format: COMPACT_FORMAT };
+  if (options.id !== undefined) body.id = options.id;
+  body.outcome = compactOutcome(decision.outcome);
+  body.parameters = new CanonicalText(parametersText(decision.parameters));
+  body.reasons = groupedReasons(reasonResultsOf(decision));
+  body.request = recorded;
+  body.ruleset = decision.ruleset.hash;
+  body.warnings = warningCounts(decision.warnings);
+  return body;
 }
 
 /**

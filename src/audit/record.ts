@@ -243,17 +243,16 @@ export function recordArguments(decision: Decision, requestOrOptions?: RequestLi
 }
 
 /**
- * The content of {@link toRecord}'s record, before it is hashed: the checks of the request
- * against the decision (an InputError listing every problem), the request as recorded, the
- * parameter values read. For writers that hash and serialise in one pass (`src/records`).
- * Pass the request with {@link recordArguments} (`decision.request` when it carries one).
+ * The request as a record keeps it, after {@link recordBody}'s checks of the request and the
+ * record id against the decision (an InputError listing every problem). For writers that build
+ * a record's fields themselves (the compact line).
  *
  * @example
  * ```ts
- * const body = recordBody(decision, decision.request!, { id: 'case-17' });
+ * recordedRequestOf(decision, decision.request!, { id: 'case-17' }).asOf; // the asOf replay uses
  * ```
  */
-export function recordBody(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): Omit<DecisionRecord, 'recordHash'> {
+export function recordedRequestOf(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): RecordedRequest {
   const issues: Issue[] = [];
   if (request.kind !== decision.kind) issues.push({ path: ['request', 'kind'], message: `is '${request.kind}' but the decision is of kind '${decision.kind}'` });
   if (request.jurisdiction !== undefined && request.jurisdiction !== decision.jurisdiction) {
@@ -272,6 +271,22 @@ export function recordBody(decision: Decision, request: RequestLike, options: To
   // Keys inserted in sorted order (canonical JSON is then written the short way when it can be).
   const recordedRequest: RecordedRequest = { asOf: asOfIgnored && request.asOf !== undefined ? request.asOf : decision.asOf, input: request.input, jurisdiction: decision.jurisdiction, kind: decision.kind };
   if (request.parameters && Object.keys(request.parameters).length > 0) recordedRequest.parameters = { ...request.parameters };
+  return recordedRequest;
+}
+
+/**
+ * The content of {@link toRecord}'s record, before it is hashed: the checks of the request
+ * against the decision (an InputError listing every problem), the request as recorded, the
+ * parameter values read. For writers that hash and serialise in one pass (`src/records`).
+ * Pass the request with {@link recordArguments} (`decision.request` when it carries one).
+ *
+ * @example
+ * ```ts
+ * const body = recordBody(decision, decision.request!, { id: 'case-17' });
+ * ```
+ */
+export function recordBody(decision: Decision, request: RequestLike, options: ToRecordOptions = {}): Omit<DecisionRecord, 'recordHash'> {
+  const recordedRequest = recordedRequestOf(decision, request, options);
   const parameters: Record<string, string | number | string[]> = {};
   for (const p of decision.parameters) parameters[p.id] = p.value;
   const body: Omit<DecisionRecord, 'recordHash'> = {

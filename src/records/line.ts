@@ -3,7 +3,7 @@
  * as canonical JSON (RFC 8785) once; the record hash is taken of that text and the same text,
  * with `recordHash` in its sorted place, is the output line. No parse-back, no re-sort. Pure.
  */
-import { compactBody } from '../audit/compact';
+import { CanonicalText, compactTextBody } from '../audit/compact';
 import { recordArguments, recordBody, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
@@ -55,7 +55,7 @@ export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256
   for (const k of keys) {
     const v = body[k];
     if (k === 'recordHash' || k === 'chain' || v === undefined) continue;
-    const field = `${JSON.stringify(k)}:${canonicalJson(v)}`;
+    const field = `${JSON.stringify(k)}:${v instanceof CanonicalText ? v.text : canonicalJson(v)}`;
     if (k < 'recordHash') before += before === '' ? field : `,${field}`;
     else after += after === '' ? field : `,${field}`;
   }
@@ -110,5 +110,5 @@ function lineOf(body: { readonly id?: string }, sha256: Sha256Hex | undefined): 
 export function compactText(decision: Decision, options: RecordTextOptions = {}): RecordText {
   const [request, allOptions] = recordArguments(decision, options);
   const { sha256, ...toRecordOptions } = allOptions as RecordTextOptions;
-  return lineOf(compactBody(decision, request, toRecordOptions), sha256);
+  return lineOf(compactTextBody(decision, request, toRecordOptions), sha256);
 }
