@@ -27,6 +27,11 @@ export interface ContextOptions {
    * of one of these ids returns the recorded read instead of the registry's value.
    */
   readonly pinned?: ReadonlyMap<string, ParameterRead>;
+  /**
+   * The decision is for a compact record only (rule results, not texts): every message and
+   * reason value is left unwritten unless the kind reads `ctx.reasons` while deciding. @internal
+   */
+  readonly resultsOnly?: boolean;
 }
 
 /**
@@ -82,7 +87,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   constructor(opts: ContextOptions) {
     this.opts = opts;
-    this.costly = deferringKinds.get(opts.ruleset)?.has(opts.kind) === true;
+    this.costly = opts.resultsOnly === true || deferringKinds.get(opts.ruleset)?.has(opts.kind) === true;
     this.ruleset = opts.ruleset;
     this.kind = opts.kind;
     this.asOf = opts.asOf;

@@ -167,6 +167,12 @@ export interface EngineCore<KM extends KindMap = KindMap> {
    * engine has no ruleset with the hash.
    */
   evaluateUnder(hash: string, request: unknown, options?: EvaluateUnderOptions): AnyDecision;
+  /**
+   * `evaluate` for writing a compact record only (`compactText`): the same outcome, parameters,
+   * warnings and rule results, but the reasons' messages and values are left unwritten (empty).
+   * Not for anything that shows or keeps the decision itself. @internal
+   */
+  evaluateResults(request: unknown): AnyDecision;
   /** Every ruleset that decides requests, ordered by jurisdiction and date. */
   rulesets(): RulesetSummary[];
   /** The ruleset with a content hash, if the engine has it (current or archived). */
@@ -518,7 +524,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   }
 
   /** Decides a request: validate → resolve → decide → decision. */
-  function evaluate(request: unknown, under?: { ruleset: LoadedRuleset; pinned?: readonly ParameterRead[] }): AnyDecision {
+  function evaluate(request: unknown, under?: { ruleset: LoadedRuleset; pinned?: readonly ParameterRead[] }, resultsOnly = false): AnyDecision {
     const { req, mod } = validateEnvelope(request);
     const { jurisdiction, input, overrides, dates, ruleset } = validateRequest(req, mod, under?.ruleset, under?.pinned);
     const ctx = new DecisionContext({
@@ -530,6 +536,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       params,
       overrides,
       ...(under?.pinned ? { pinned: new Map(under.pinned.map((p) => [p.id, p])) } : {}),
+      ...(resultsOnly ? { resultsOnly } : {}),
     });
     if (dates.warning) ctx.warn(dates.warning.code, dates.warning.message);
     let outcome: unknown;
@@ -540,7 +547,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       if (e instanceof NotADecimalError) throw new RuleEvaluationError(ruleset.id, `a formula or item gave a value that is not a decimal (${e.message})`);
       throw e;
     }
-    const deferred = ctx.deferMessages;
+    const deferred = !resultsOnly && ctx.deferMessages;
     const decision: AnyDecision = {
       kind: req.kind,
       jurisdiction,
@@ -549,7 +556,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
       outcome,
       // Messages made anew for a subject are written when first read (lazy-reasons.ts): a decision
       // written as a compact record never writes them.
-      reasons: deferred ? (undefined as unknown as AnyDecision['reasons']) : ctx.reasons,
+      reasons: resultsOnly ? (ctx.reasonResults() as AnyDecision['reasons']) : deferred ? (undefined as unknown as AnyDecision['reasons']) : ctx.reasons,
       parameters: ctx.parameters(),
       warnings: ctx.warnings,
     };
@@ -563,6 +570,7 @@ export function createEngineCore<KM extends KindMap>(options: EngineCoreOptions<
   const core: EngineCore<KM> = {
     evaluate: ((request: unknown) => evaluate(request)) as EngineCore<KM>['evaluate'],
     decide: ((kind: string, input: unknown, opts: EvaluateOptions = {}) => evaluate({ ...opts, kind, input })) as EngineCore<KM>['decide'],
+    evaluateResults: (request) => evaluate(request, undefined, true),
     evaluateUnder: (hash, request, opts = {}) => {
       const r = anyByHash(hash);
       if (!r) throw new NoRulesetInForceError('(any)', '(any)', '(any)', `No ruleset with hash ${hash.slice(0, 12)} is loaded`);

@@ -9,7 +9,7 @@ import type { EngineCore, RequestFor } from '../engine/engine';
 import type { KindMap } from '../engine/kind';
 
 /** Any engine's `evaluate` (the bundled one, or a core of your own). */
-type Evaluates = { evaluate(request: RequestFor<KindMap>): ReturnType<EngineCore['evaluate']> };
+type Evaluates = { evaluate(request: RequestFor<KindMap>): ReturnType<EngineCore['evaluate']>; evaluateResults?: EngineCore['evaluateResults'] };
 import { InputError, ZhengdiError, formatPath } from '../engine/errors';
 import { compactText, recordText } from './line';
 
@@ -97,7 +97,8 @@ export function recordLine(engine: Evaluates, item: RowItem, flags: EvaluateFlag
       input: r.input,
       ...(flags.param || r.parameters ? { parameters: { ...flags.param, ...r.parameters } } : {}),
     } as RequestFor<KindMap>;
-    const decision = engine.evaluate(request);
+    // A compact record needs each rule's result, not its texts: they are not written.
+    const decision = flags.recordFormat === 'compact' && engine.evaluateResults ? engine.evaluateResults(request) : engine.evaluate(request);
     const options = { id: r.id ?? item.defaultId, ...(sha256 ? { sha256 } : {}) };
     const { text, recordHash, id } = flags.recordFormat === 'compact' ? compactText(decision, options) : recordText(decision, options);
     return { line: text + '\n', recordHash, id };

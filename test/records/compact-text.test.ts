@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactText, toCompactRecord, type AnyDecision } from '../../src';
+import { compactText, toCompactRecord } from '../../src';
+import type { AnyDecision } from '../../src/engine/engine';
 import { compactBody } from '../../src/audit/compact';
 import { bodyText } from '../../src/records/line';
 import { payoutPeople } from '../../bench/generate';
@@ -94,5 +95,35 @@ describe('compactText: the same line as the record built and written field by fi
     const d = engine.evaluate({ kind: 'payout', input: [...payoutPeople(1, 11)][0]! });
     expect(() => compactText(d, { id: '' })).toThrow(/record id/);
     expect(() => compactText(edited(d, { kind: 'eligibility' }))).toThrow(/decision is of kind 'eligibility'/);
+  });
+});
+
+describe('evaluateResults: a decision for a compact record only', () => {
+  it('every bundled sample (quota reads its reasons\' messages while deciding), generated payout rows and eligibility households: the same compact line as from evaluate', async () => {
+    const { households } = await import('../../bench/generate');
+    const requests = [
+      ...fixtureRequests(),
+      ...[...payoutPeople(150, 21)].map((input) => ({ kind: 'payout', input })),
+      ...[...households(150, 23)].map((input) => ({ kind: 'eligibility', input })),
+    ];
+    let compared = 0;
+    for (const [i, request] of requests.entries()) {
+      const full = outcomeOf(() => engine.evaluate(request as never));
+      if (typeof full === 'string') {
+        expect(outcomeOf(() => engine.evaluateResults(request)), `${i}`).toBe(full); // the same error
+        continue;
+      }
+      const results = engine.evaluateResults(request);
+      expect(compactText(results, { id: `r:${i}` }), `${i}`).toEqual(compactText(full as AnyDecision, { id: `r:${i}` }));
+      expect(results.outcome).toEqual((full as AnyDecision).outcome);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('its reasons carry each rule\'s result, not its texts (why it is not for showing)', () => {
+    const d = engine.evaluateResults({ kind: 'payout', input: [...payoutPeople(1, 11)][0]! });
+    expect(d.reasons.length).toBeGreaterThan(5);
+    expect(d.reasons.every((r) => r.message.zh === '' && r.message.en === '')).toBe(true);
   });
 });
