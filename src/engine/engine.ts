@@ -3,9 +3,9 @@
  * way through for every decision (validate → resolve → decide → decision). It knows no bundled
  * data and no bundled kind: `createEngine()` (src/create-engine.ts) wires those in.
  */
-import { deferReasons } from './lazy-reasons';
 import { z } from 'zod';
 import { DecisionContext } from './context';
+import { deferReasons } from './lazy-reasons';
 import { hasOnlyKeys, isIsoDateInput, isObjectLike, withinLength } from './fast-parse';
 import { NotADecimalError } from './decimal';
 import { InputError, NoRulesetInForceError, RuleEvaluationError, RulesetError, RulesetNotApplicableError, type Issue } from './errors';
@@ -169,7 +169,7 @@ export interface EngineCore<KM extends KindMap = KindMap> {
   evaluateUnder(hash: string, request: unknown, options?: EvaluateUnderOptions): AnyDecision;
   /**
    * `evaluate` for writing a compact record only (`compactText`): the same outcome, parameters,
-   * warnings and rule results, but the reasons' messages and values are left unwritten (empty).
+   * warnings and rule results, but the reasons' messages (and rules' values) are left unwritten (empty).
    * Not for anything that shows or keeps the decision itself. @internal
    */
   evaluateResults(request: unknown): AnyDecision;
