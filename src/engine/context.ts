@@ -76,8 +76,13 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
   readonly asOf: string;
   /** The day rules and parameters are taken on. */
   readonly lawDate: string;
-  private readonly reads = new Map<string, ParameterRead>();
-  private readonly paramValues = new Map<string, string | number | string[]>();
+  /** Every parameter read, in the order first read. */
+  private readonly readList: ParameterRead[] = [];
+  /** Reads the prepared environment resolved, by its slot: the value (undefined: not read yet) and the read. */
+  private readonly slotValues: Array<string | number | string[] | undefined> = [];
+  private readonly slotReads: ParameterRead[] = [];
+  /** Reads without it (replay under recorded reads), by id; made on the first such read. */
+  private unprepared: Map<string, ParameterRead> | undefined;
   private readonly warned = new Set<string>();
   private readonly scopes: readonly string[];
   private currentValues: Record<string, unknown> = {};
@@ -114,26 +119,41 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
    * read from the series.
    */
   param(id: string): string | number | string[] {
-    const cached = this.paramValues.get(id);
-    if (cached !== undefined) return cached;
     const resolved = this.env?.resolve(id);
-    if (resolved !== undefined) return this.replayRead(id, resolved);
+    if (resolved !== undefined) {
+      const value = this.slotValues[resolved.slot];
+      return value !== undefined ? value : this.replayRead(resolved);
+    }
+    const cached = this.unprepared?.get(id);
+    if (cached !== undefined) return cached.value;
     return this.readUnprepared(id);
   }
 
+  /** A parameter's read in this decision, if it has been read. */
+  private readOf(id: string): ParameterRead | undefined {
+    const resolved = this.env?.resolve(id);
+    if (resolved !== undefined) return this.slotValues[resolved.slot] === undefined ? undefined : this.slotReads[resolved.slot];
+    return this.unprepared?.get(id);
+  }
+
   /** A first read resolved by the prepared environment: its inputs and warnings in order, then the read. */
-  private replayRead(id: string, r: ResolvedRead): string | number | string[] {
+  private replayRead(r: ResolvedRead): string | number | string[] {
     const steps = r.steps;
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!;
       if (s.input !== undefined) this.param(s.input);
       else this.pushWarning(s.warning!);
     }
-    // A copy (and of its list of inputs): a caller may change its decision without changing the next one's.
-    const read = { ...r.read };
-    if (read.inputs !== undefined) read.inputs = [...read.inputs];
-    this.reads.set(id, read);
-    this.paramValues.set(id, r.value);
+    // A copy (and of its list of inputs): a caller may change its decision without changing the
+    // next one's. A decision made for its results only (a compact record) is not handed out.
+    let read = r.read;
+    if (this.opts.resultsOnly !== true) {
+      read = { ...read };
+      if (read.inputs !== undefined) read.inputs = [...read.inputs];
+    }
+    this.readList.push(read);
+    this.slotReads[r.slot] = read;
+    this.slotValues[r.slot] = r.value;
     return r.value;
   }
 
@@ -189,7 +209,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
         value = this.opts.params.evaluateFormula(v, {
           param: (x) => {
             const val = this.param(x);
-            const r = this.reads.get(x)!;
+            const r = this.readOf(x)!;
             list.push({ id: x, on: this.lawDate, value: val, evidence: r.evidence, verified: r.verified, ...(r.inputs ? { inputs: r.inputs } : {}) });
             if (r.effectiveFrom !== null && r.effectiveFrom > from) from = r.effectiveFrom;
             if (r.effectiveTo !== null && (to === null || r.effectiveTo < to)) to = r.effectiveTo;
@@ -209,8 +229,8 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
       if (inputs) read.inputs = inputs;
       if (!v.verified) this.warnParameter(id, { ...v, value, from }, this.lawDate);
     }
-    this.reads.set(id, read);
-    this.paramValues.set(id, read.value);
+    this.readList.push(read);
+    (this.unprepared ??= new Map()).set(id, read);
     return read.value;
   }
 
@@ -334,7 +354,7 @@ export class DecisionContext<Scope extends string = string> implements Evaluatio
 
   /** Parameters read so far, in the order first read. */
   parameters(): ParameterRead[] {
-    return [...this.reads.values()];
+    return this.readList.slice();
   }
 
   /** Adds a warning once per code and key. */

@@ -37,6 +37,11 @@ export interface ReadStep {
 
 /** A parameter's first read in a decision, resolved for the environment. */
 export interface ResolvedRead {
+  /**
+   * The read's place in the environment (0, 1, 2… in the order first resolved): a decision keeps
+   * its reads in arrays by slot instead of maps by id.
+   */
+  readonly slot: number;
   readonly value: string | number | string[];
   readonly read: ParameterRead;
   readonly steps: readonly ReadStep[];
@@ -99,6 +104,8 @@ export interface ParamReader {
  */
 export class PreparedEnvironment {
   private readonly resolved = new Map<string, ResolvedRead>();
+  /** How many reads are resolved (the next read's slot). */
+  private slots = 0;
   private readonly unresolvable = new Set<string>();
   private readonly folded = new Map<CompiledLogic, Folded>();
   /** Parameter ids of roles (`ctx.role`), by local name. */
@@ -123,20 +130,22 @@ export class PreparedEnvironment {
     const known = this.resolved.get(id);
     if (known !== undefined) return known;
     if (this.unresolvable.has(id)) return undefined;
-    let r: ResolvedRead;
+    let computed: Omit<ResolvedRead, 'slot'>;
     try {
-      r = this.compute(id);
+      computed = this.compute(id);
     } catch {
       this.unresolvable.add(id);
       return undefined;
     }
+    // Its inputs (resolved while computing it) have their slots already.
+    const r: ResolvedRead = { slot: this.slots++, value: computed.value, read: computed.read, steps: computed.steps };
     this.resolved.set(id, r);
     return r;
   }
 
   // Mirrors DecisionContext's unprepared read (an override, else the stored value, computing a
   // derived one), recording as steps what that read does to a decision.
-  private compute(id: string): ResolvedRead {
+  private compute(id: string): Omit<ResolvedRead, 'slot'> {
     const series = this.params.get(id);
     if (!series) throw new MissingParameterError(id, this.lawDate, 'no such parameter');
     const override = this.overrides.get(id);
