@@ -13,6 +13,7 @@ import { InputError, type Issue } from '../engine/errors';
 import { zodIssues } from '../engine/schemas';
 import type { ParameterRead } from '../engine/types';
 import { reasonResultsOf } from '../engine/lazy-reasons';
+import { sortStrings, sortedKeys } from '../engine/sorted-keys';
 import { ENGINE_VERSION } from '../version';
 import { diffValues, type Diff } from './diff';
 import { contentHashOf, decisionRecordSchema, jsonOf, parameterValue, recordArguments, recordBody, recordedRequestOf, sealContent, sealRecord, type DecisionRecord, type RecordChainLink, type RecordedRequest, type RequestLike, type Sha256Hex, type ToRecordOptions } from './record';
@@ -208,7 +209,6 @@ function isItem(v: Record<string, unknown>): boolean {
 // JSON is what JSON.stringify writes (canonical-json.ts takes that short way); the bytes are the
 // same either way.
 
-const sortedKeys = (o: object): string[] => Object.keys(o).sort();
 
 /** An outcome as a `zhengdi-compact/2` record keeps it: each item (anywhere in it) as a {@link CompactItem}. */
 function compactOutcome(v: unknown): unknown {
@@ -302,7 +302,7 @@ function warningCounts(warnings: ReadonlyArray<{ code: string }>): Record<string
   const counts = new Map<string, number>();
   for (const w of warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
   const out: Record<string, number> = {};
-  for (const code of [...counts.keys()].sort()) out[code] = counts.get(code)!;
+  for (const code of sortStrings([...counts.keys()])) out[code] = counts.get(code)!;
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { sortedKeys } from './sorted-keys';
 
 /**
  * Canonical JSON (RFC 8785, JSON Canonicalization Scheme): keys sorted, no white space, numbers
@@ -96,7 +97,7 @@ function sortedPlainCopy(value: unknown): unknown {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
+  const keys = sortedKeys(o);
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
     // An own "__proto__" (JSON.parse makes one) would set the copy's prototype, not a member.
@@ -146,7 +147,7 @@ function canonical(value: unknown): string | undefined {
     }
     return s + ']';
   }
-  const keys = Object.keys(o).sort();
+  const keys = sortedKeys(o);
   let s = '{';
   let first = true;
   for (let i = 0; i < keys.length; i++) {

@@ -7,6 +7,7 @@ import { CanonicalText, compactTextBody } from '../audit/compact';
 import { recordArguments, recordBody, type RequestLike, type Sha256Hex, type ToRecordOptions } from '../audit/record';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 import type { AnyDecision as Decision } from '../engine/engine';
+import { sortedKeys } from '../engine/sorted-keys';
 
 /**
  * One record as text: the canonical JSON of the record (without `chain`, without a newline),
@@ -49,7 +50,7 @@ export function bodyText(body: Readonly<Record<string, unknown>>, sha256: Sha256
   // Each field written as canonical JSON by itself (so that one field whose keys are out of order,
   // the caller's input, does not send the others the long way), in sorted order; the hash is of
   // the fields without `recordHash`, the line has it in its sorted place.
-  const keys = Object.keys(body).sort();
+  const keys = sortedKeys(body);
   let before = '';
   let after = '';
   for (const k of keys) {
