@@ -210,10 +210,40 @@ function isItem(v: Record<string, unknown>): boolean {
 // same either way.
 
 
+/**
+ * Whether what {@link compactOutcome} built since this was last set is plain JSON data whose
+ * `JSON.stringify` is its canonical JSON: strings, booleans, null, finite numbers, dense arrays
+ * and objects whose keys it inserted in sorted order (none integer-like, none `__proto__`),
+ * nothing with a `toJSON`. Any doubt is a no: the value then goes to `canonicalJson`.
+ */
+let builtPlain = true;
+
 /** An outcome as a `zhengdi-compact/2` record keeps it: each item (anywhere in it) as a {@link CompactItem}. */
 function compactOutcome(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(compactOutcome);
-  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) builtPlain = false;
+    let visited = 0;
+    const out = v.map((x: unknown) => {
+      visited++;
+      return compactOutcome(x);
+    });
+    if (visited !== v.length) builtPlain = false; // a hole
+    return out;
+  }
+  if (v === null) return v;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      if (!Number.isFinite(v)) builtPlain = false;
+      return v;
+    case 'object':
+      break;
+    default:
+      builtPlain = false; // undefined, a bigint, a symbol or a function
+      return v;
+  }
   const o = v as Record<string, unknown>;
   if (isItem(o)) {
     const funding = o.funding as Array<{ payer: string; amount: string }>;
@@ -221,10 +251,35 @@ function compactOutcome(v: unknown): unknown {
     const item: CompactItem = [o.id as string, o.amount as string, paid];
     return item;
   }
-  if (typeof (o as { toJSON?: unknown }).toJSON === 'function') return o; // written as it says (a decimal)
+  if (typeof (o as { toJSON?: unknown }).toJSON === 'function') {
+    builtPlain = false;
+    return o; // written as it says (a decimal)
+  }
   const out: Record<string, unknown> = {};
-  for (const k of sortedKeys(o)) out[k] = compactOutcome(o[k]);
+  for (const k of sortedKeys(o)) {
+    // An integer-like key is listed first whatever the insertion order; "__proto__" would set the prototype.
+    const c = k.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || k === '__proto__') builtPlain = false;
+    out[k] = compactOutcome(o[k]);
+  }
   return out;
+}
+
+/**
+ * The outcome field of a compact record as {@link compactTextBody} writes it: its canonical JSON
+ * when the compact outcome is plain data built in order (`JSON.stringify`, without walking it
+ * again to check), else the compact outcome for `canonicalJson`. The same text either way
+ * (property-tested in test/audit/compact-outcome.test.ts). @internal
+ */
+export function compactOutcomeField(outcome: unknown): unknown {
+  builtPlain = true;
+  const value = compactOutcome(outcome);
+  return builtPlain ? new CanonicalText(JSON.stringify(value)) : value;
+}
+
+/** The compact outcome, as {@link compactBody} keeps it. @internal */
+export function compactOutcomeValue(outcome: unknown): unknown {
+  return compactOutcome(outcome);
 }
 
 /** How a list of parameter ids is grouped: each namespace, in sorted order, with its names and ids in sorted order. */
@@ -412,7 +467,7 @@ export function compactTextBody(decision: Decision, request: RequestLike, option
   const recorded = recordedRequestOf(decision, request, options);
   const body: Record<string, unknown> = { engineVersion: ENGINE_VERSION, format: COMPACT_FORMAT };
   if (options.id !== undefined) body.id = options.id;
-  body.outcome = compactOutcome(decision.outcome);
+  body.outcome = compactOutcomeField(decision.outcome);
   body.parameters = new CanonicalText(parametersText(decision.parameters));
   body.reasons = groupedReasons(reasonResultsOf(decision));
   body.request = recorded;
