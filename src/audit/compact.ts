@@ -209,7 +209,6 @@ function isItem(v: Record<string, unknown>): boolean {
 // JSON is what JSON.stringify writes (canonical-json.ts takes that short way); the bytes are the
 // same either way.
 
-
 /**
  * Whether what {@link compactOutcome} built since this was last set is plain JSON data whose
  * `JSON.stringify` is its canonical JSON: strings, booleans, null, finite numbers, dense arrays
