@@ -37,6 +37,12 @@ export interface Checkpoint {
 
 const PROGRESS_FORMAT = 'zhengdi-evaluate-progress/1';
 const FLUSH_BYTES = 64 * 1024;
+/**
+ * Chunks written to the partial file while the run goes on: the next chunk is linked (and the
+ * workers are sent more rows) while the thread pool copies the previous ones into the file. Each
+ * write is followed by its checkpoint, in order; at most this many wait, so memory stays flat.
+ */
+const QUEUED_WRITES = 2;
 
 /** A usage error: the CLI reports it with exit code 2. */
 export class ResumeError extends Error {}
@@ -71,14 +77,21 @@ function readProgress(file: string): { fingerprint?: RunFingerprint; last?: Chec
 export class RecordSink {
   private parts: Array<string | Uint8Array> = [];
   private size = 0;
-  private written = 0;
+  /** Bytes of the partial file once every queued write has landed. */
+  private end = 0;
+  /** The queued writes of the partial file, oldest first; each settles (never rejects) when written and checkpointed. */
+  private queue: Array<Promise<void>> = [];
+  /** The last queued write: the next one starts after it. */
+  private tail: Promise<void> = Promise.resolve();
+  /** The first write or checkpoint that failed: nothing is written after it, and the next call throws it. */
+  private failure: { error: unknown } | undefined;
   private constructor(
     private readonly chain: RecordChain,
     private readonly out: { file: FileHandle; progress: FileHandle; path: string; partial: string } | { stream: Writable },
     readonly resumed: Checkpoint | undefined,
     bytes: number,
   ) {
-    this.written = bytes;
+    this.end = bytes;
   }
 
   /** The partial file of `out`. */
@@ -155,28 +168,64 @@ export class RecordSink {
     this.size += text.length;
   }
 
-  private async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
+  /** What is buffered as bytes to write (emptying the buffer). */
+  private take(): Uint8Array[] {
     const parts = this.parts;
-    // Text only (one thread): encoded once, as one string. Bytes (the workers' chunks, one a
-    // checkpoint): written as they are, without copying them into one buffer first.
-    const bufs: Uint8Array[] = parts.every((p) => typeof p === 'string') ? [Buffer.from(parts.join(''), 'utf8')] : parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
     this.parts = [];
     this.size = 0;
-    if ('file' in this.out) {
-      const { bytesWritten } = bufs.length === 1 ? await this.out.file.write(bufs[0]!) : await this.out.file.writev(bufs);
-      const size = bufs.reduce((n, b) => n + b.length, 0);
-      if (bytesWritten !== size) throw new Error(`wrote ${bytesWritten} of ${size} bytes to ${this.out.partial}`);
-      this.written += size;
-    } else if (!this.out.stream.write(bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs))) {
-      await once(this.out.stream, 'drain');
-    }
+    if (parts.length === 0) return [];
+    // Text only (one thread): encoded once, as one string. Bytes (the workers' chunks, one a
+    // checkpoint): written as they are, without copying them into one buffer first.
+    return parts.every((p) => typeof p === 'string') ? [Buffer.from(parts.join(''), 'utf8')] : parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
   }
 
-  /** Writes what is buffered, then records the checkpoint (the partial file is complete up to here). */
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Queues `bufs` to be written to the partial file after the writes before them, then (with `c`)
+   * the checkpoint that says the file is complete up to them. Returns at once.
+   */
+  private enqueue(file: FileHandle, progress: FileHandle, partial: string, bufs: Uint8Array[], c: Omit<Checkpoint, 'bytes'> | undefined): void {
+    const size = bufs.reduce((n, b) => n + b.length, 0);
+    const end = (this.end += size);
+    const write = async () => {
+      if (this.failure) return; // a write before this one failed: the file ends at its last checkpoint
+      if (size > 0) {
+        const { bytesWritten } = bufs.length === 1 ? await file.write(bufs[0]!) : await file.writev(bufs);
+        if (bytesWritten !== size) throw new Error(`wrote ${bytesWritten} of ${size} bytes to ${partial}`);
+      }
+      if (c) await progress.write(JSON.stringify({ bytes: end, ...c }) + '\n');
+    };
+    this.tail = this.tail.then(write).catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+    this.queue.push(this.tail);
+  }
+
+  /** Waits until every queued write has landed; throws the first that failed. */
+  private async drain(): Promise<void> {
+    await Promise.all(this.queue);
+    this.queue = [];
+    this.rethrow();
+  }
+
+  /**
+   * Writes what is buffered, then records the checkpoint (the partial file is complete up to
+   * here). To a file, both are queued behind the writes before them and this returns as soon as
+   * at most a few writes wait; standard output is written at once.
+   */
   async checkpoint(c: Omit<Checkpoint, 'bytes'>): Promise<void> {
-    await this.flush();
-    if ('file' in this.out) await this.out.progress.write(JSON.stringify({ bytes: this.written, ...c }) + '\n');
+    this.rethrow();
+    const bufs = this.take();
+    if ('file' in this.out) {
+      this.enqueue(this.out.file, this.out.progress, this.out.partial, bufs, c);
+      while (this.queue.length > QUEUED_WRITES) await this.queue.shift();
+      this.rethrow();
+    } else if (bufs.length > 0 && !this.out.stream.write(bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs))) {
+      await once(this.out.stream, 'drain');
+    }
   }
 
   /** Writes the seal; with --out, renames the partial file to the destination and removes the progress log. */
@@ -184,6 +233,7 @@ export class RecordSink {
     await this.checkpoint(c);
     const seal = Buffer.from(this.chain.seal(), 'utf8');
     if ('file' in this.out) {
+      await this.drain();
       await this.out.file.write(seal);
       await this.out.file.sync();
       await this.out.file.close();
@@ -195,13 +245,23 @@ export class RecordSink {
     }
   }
 
-  /** Stops: writes what is complete and a checkpoint, closes; the partial file stays for --resume. */
+  /**
+   * Stops: writes what is complete and a checkpoint, lets the queued writes land, closes; the
+   * partial file stays for --resume. Without a checkpoint (after an error) what is buffered is
+   * dropped and a failed write is not thrown again: the file ends at its last checkpoint.
+   */
   async stop(c?: Omit<Checkpoint, 'bytes'>): Promise<void> {
     if (c) await this.checkpoint(c);
     else this.parts = [];
     if ('file' in this.out) {
-      await this.out.file.close();
-      await this.out.progress.close();
+      try {
+        await this.drain();
+      } catch (e) {
+        if (c) throw e;
+      } finally {
+        await this.out.file.close();
+        await this.out.progress.close();
+      }
     }
   }
 }
