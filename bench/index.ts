@@ -18,9 +18,6 @@ import { benchColdStart } from './cold-start';
 import { benchDecisions, benchTargets, projectedHours } from './decisions';
 import { benchRecords } from './records';
 import { recordsCeiling } from './records-ceiling';
-
-/** Seconds for 40 million rows at `rate` rows per second. */
-const people = (rate: number) => 40_000_000 / rate;
 import { benchRules } from './rules';
 import { benchService } from './service';
 
@@ -92,10 +89,10 @@ async function main() {
     console.log(`  the 1-worker run keeps ${fmt(rec.coresBusyOneWorker)} cores busy (CPU ÷ wall): on ${os.cpus().length} cores, 2 workers can be at most ${fmt(os.cpus().length / rec.coresBusyOneWorker)}× as fast`);
     console.log(`  per core (target ≥ 20,000 rows/s with sealed records): ${fmt(rec.perCore)} rows per CPU-second on one thread; ${fmt(rec.perCoreOneWorker)} with --workers 1 (a second engine and the messages between threads)${rec.perCoreBig !== undefined ? `; on the big file ${fmt(rec.perCoreBig)} on one thread, ${fmt(rec.perCoreOneWorkerBig!)} with --workers 1` : ''}`);
     const ceiling = await recordsCeiling();
-    const oneWorker = rec.runs[Object.keys(rec.runs).find((k) => rec.runs[k]!.workers === 1 && rec.runs[k]!.rows === Math.max(...Object.values(rec.runs).map((r) => r.rows)))!]!;
+    const oneWorker = rec.oneWorkerSteady;
     console.log(`  the calling thread's ceiling: it links and writes ${fmt(ceiling.rowsPerSecond)} rows/s of decided chunks (${ceiling.chunks} chunks of ${ceiling.chunkRows} rows, median of rounds ${ceiling.rounds.map(fmt).join(', ')}; the file writes included), so any number of workers gives at most ${fmt(ceiling.rowsPerSecond / oneWorker.rowsPerSecond)}× the 1-worker run's ${fmt(oneWorker.rowsPerSecond)} rows/s on this machine's disk`);
     const sixteen = Math.min(rec.projection.rate * 16, ceiling.rowsPerSecond);
-    console.log(`  40 million people, projected from ${fmt(rec.projection.rate)} rows per CPU-second (${rec.projection.from}, writing included; perfect scaling assumed up to the ceiling): ${rec.projection.twoCoresHours.toFixed(2)} h on 2 cores, ${(rec.projection.sixteenCoresHours * 60).toFixed(0)} min on 16 cores${sixteen < rec.projection.rate * 16 ? `; with this disk's ceiling ${(people(sixteen) / 60).toFixed(0)} min` : ''}`);
+    console.log(`  40 million people, projected from ${fmt(rec.projection.rate)} rows per CPU-second (${rec.projection.from}, writing included; perfect scaling assumed up to the ceiling): ${rec.projection.twoCoresHours.toFixed(2)} h on 2 cores, ${(rec.projection.sixteenCoresHours * 60).toFixed(0)} min on 16 cores${sixteen < rec.projection.rate * 16 ? `; with this disk's ceiling ${(rec.projection.people / sixteen / 60).toFixed(0)} min` : ''}`);
   }
   if (perCore === undefined && parts.has('4')) console.log('  (run part 3 too for the 40-million projection)');
   console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -58,7 +58,7 @@ function median(xs: readonly number[]): number {
 }
 
 /** One run's figures over its rounds: the median wall and CPU time (rates from them), the highest peak RSS. */
-export function medianRun(rounds: readonly RecordsRun[]): RecordsRun {
+function medianRun(rounds: readonly RecordsRun[]): RecordsRun {
   const first = rounds[0];
   if (!first) throw new Error('no rounds');
   if (new Set(rounds.map((r) => r.sha256)).size !== 1) throw new Error('the record files differ between rounds of the same run');
@@ -217,6 +217,8 @@ export async function benchRecords(log: (name: string, run: RecordsRun) => void 
     // What the 1-worker run already keeps busy (CPU ÷ wall: its main thread, V8's helper threads):
     // on C cores, 2 workers can be at most C ÷ this as fast.
     coresBusyOneWorker: (large ?? one).cpuMs / (large ?? one).wallMs,
+    // The 1-worker run of the big file (the small one without it): what the calling thread's ceiling is compared with.
+    oneWorkerSteady: large ?? one,
     rssRatio: large ? large.maxRssMiB / one.maxRssMiB : undefined,
     // 40 million rows are a steady run: projected from the big file's one-thread rate when there is one.
     projection: { people, from: largeThread ? 'the big file on one thread' : 'the small file on one thread', rate: largeThread?.rowsPerCpuSecond ?? perCore, twoCoresHours: people / ((largeThread?.rowsPerCpuSecond ?? perCore) * 2) / 3600, sixteenCoresHours: people / ((largeThread?.rowsPerCpuSecond ?? perCore) * 16) / 3600 },

@@ -184,10 +184,10 @@ export class RecordSink {
   }
 
   /**
-   * Queues `bufs` to be written to the partial file after the writes before them, then (with `c`)
-   * the checkpoint that says the file is complete up to them. Returns at once.
+   * Queues `bufs` to be written to the partial file after the writes before them, then the
+   * checkpoint `c` that says the file is complete up to them. Returns at once.
    */
-  private enqueue(file: FileHandle, progress: FileHandle, partial: string, bufs: Uint8Array[], c: Omit<Checkpoint, 'bytes'> | undefined): void {
+  private enqueue({ file, progress, partial }: { file: FileHandle; progress: FileHandle; partial: string }, bufs: Uint8Array[], c: Omit<Checkpoint, 'bytes'>): void {
     const size = bufs.reduce((n, b) => n + b.length, 0);
     const end = (this.end += size);
     const write = async () => {
@@ -196,7 +196,7 @@ export class RecordSink {
         const { bytesWritten } = bufs.length === 1 ? await file.write(bufs[0]!) : await file.writev(bufs);
         if (bytesWritten !== size) throw new Error(`wrote ${bytesWritten} of ${size} bytes to ${partial}`);
       }
-      if (c) await progress.write(JSON.stringify({ bytes: end, ...c }) + '\n');
+      await progress.write(JSON.stringify({ bytes: end, ...c }) + '\n');
     };
     this.tail = this.tail.then(write).catch((error: unknown) => {
       this.failure ??= { error };
@@ -220,7 +220,7 @@ export class RecordSink {
     this.rethrow();
     const bufs = this.take();
     if ('file' in this.out) {
-      this.enqueue(this.out.file, this.out.progress, this.out.partial, bufs, c);
+      this.enqueue(this.out, bufs, c);
       while (this.queue.length > QUEUED_WRITES) await this.queue.shift();
       this.rethrow();
     } else if (bufs.length > 0 && !this.out.stream.write(bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs))) {
@@ -251,17 +251,21 @@ export class RecordSink {
    * dropped and a failed write is not thrown again: the file ends at its last checkpoint.
    */
   async stop(c?: Omit<Checkpoint, 'bytes'>): Promise<void> {
-    if (c) await this.checkpoint(c);
-    else this.parts = [];
-    if ('file' in this.out) {
-      try {
-        await this.drain();
-      } catch (e) {
-        if (c) throw e;
-      } finally {
-        await this.out.file.close();
-        await this.out.progress.close();
-      }
+    if (!('file' in this.out)) {
+      if (c) await this.checkpoint(c);
+      else this.parts = [];
+      return;
+    }
+    try {
+      if (c) await this.checkpoint(c);
+      else this.parts = [];
+      await this.drain();
+    } catch (e) {
+      if (c) throw e;
+    } finally {
+      // Closed whatever happened, a failed checkpoint included.
+      await this.out.file.close();
+      await this.out.progress.close();
     }
   }
 }
