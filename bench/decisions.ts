@@ -4,6 +4,7 @@ import { createEngine, type EligibilityInput, type PayoutInput } from '../src';
 import { allocationVillage, households, payoutPeople, quotaInputs } from './generate';
 import { handParams, handPayout, type HandParams } from './payout-hand';
 import { conditionsWorkload } from './rules';
+import { taskMeanMs } from './task-mean';
 
 const engine = createEngine();
 
@@ -18,9 +19,6 @@ function valid<T>(inputs: Iterable<T>, decide: (x: T) => unknown): T[] {
     }
   });
 }
-
-/** Mean time of a task in ms (tinybench), and its inverse as a rate of iterations per second. */
-const meanMs = (bench: Bench, name: string) => bench.tasks.find((t) => t.name === name)!.result!.latency.mean;
 
 /**
  * Part 2: full decisions per second (validation, rules, reasons in two languages, parameter
@@ -43,7 +41,7 @@ export async function benchDecisions(time = 1500) {
     .add('payout', () => { for (const p of people) sink += engine.payout(p).outcome.items.length; });
   await bench.run();
   if (sink < 0) console.log(sink);
-  const per = (name: string, n: number) => (1000 / meanMs(bench, name)) * n;
+  const per = (name: string, n: number) => (1000 / taskMeanMs(bench, name)) * n;
   return {
     table: {
       [`eligibility: ${elig.length} households (${applicants} applicants)`]: { 'decisions/s': Math.round(per('eligibility', elig.length)), 'applicants/s': Math.round(per('eligibility', applicants)) },
