@@ -251,21 +251,19 @@ export class RecordSink {
    * dropped and a failed write is not thrown again: the file ends at its last checkpoint.
    */
   async stop(c?: Omit<Checkpoint, 'bytes'>): Promise<void> {
-    if (!('file' in this.out)) {
-      if (c) await this.checkpoint(c);
-      else this.parts = [];
-      return;
-    }
+    const out = this.out;
     try {
       if (c) await this.checkpoint(c);
       else this.parts = [];
-      await this.drain();
+      if ('file' in out) await this.drain();
     } catch (e) {
       if (c) throw e;
     } finally {
-      // Closed whatever happened, a failed checkpoint included.
-      await this.out.file.close();
-      await this.out.progress.close();
+      // A file is closed whatever happened, a failed checkpoint included.
+      if ('file' in out) {
+        await out.file.close();
+        await out.progress.close();
+      }
     }
   }
 }

@@ -114,4 +114,19 @@ describe('RecordSink: queued writes', () => {
     expect(checkpoints[0]!.bytes).toBe(size);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('stop(c) after a failed write throws the failure and still closes the partial file and its progress log', async () => {
+    const out = join(tmp, 'failing-stop.jsonl');
+    const sink = await RecordSink.open({ out, resume: false, fingerprint, stdout: process.stdout });
+    const handles = (sink as unknown as { out: { file: FileHandle; progress: FileHandle } }).out;
+    Object.assign(handles.file, { write: () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) });
+    const c = chunk(0, 10);
+    sink.addBytes(c.bytes, c.hashes, c.ids);
+    await sink.checkpoint(at(10)); // queued: the write fails behind it
+    // An interrupted run stops with a checkpoint (the CLI on SIGINT): the failure is its error.
+    await expect(sink.stop(at(10))).rejects.toMatchObject({ code: 'ENOSPC' });
+    // A closed FileHandle has fd -1.
+    expect(handles.file.fd).toBe(-1);
+    expect(handles.progress.fd).toBe(-1);
+  });
 });
